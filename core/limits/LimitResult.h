@@ -1,0 +1,32 @@
+#pragma once
+
+#include "limits/LimitProfile.h"
+#include "model/PackageTree.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace packscope {
+
+// A file that pushes a package past a limit: which package (0 = function,
+// 1.. = layers), which node, and the bytes it adds to the limit's measure.
+struct Culprit {
+    int package = 0;
+    NodeId node = kNoNode;
+    std::uint64_t bytes = 0;
+};
+
+// A limit checked against the session: the value, the verdict and, for a
+// failing limit, the fewest files whose exclusion would make it pass.
+struct LimitResult {
+    LimitRule rule;
+    std::uint64_t value = 0;
+    bool pass = true;
+    std::int64_t headroom = 0;  // limit - value (negative when over)
+    std::vector<Culprit> culprits;
+    // False when excluding every file still would not pass (for example a
+    // limit smaller than the zip's own end records): culprits then lists all.
+    bool culpritsSuffice = true;
+};
+
+} // namespace packscope

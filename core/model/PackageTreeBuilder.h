@@ -1,0 +1,61 @@
+#pragma once
+
+#include "model/PackageTree.h"
+#include "model/PackageWarning.h"
+
+#include <QByteArray>
+#include <QHash>
+
+#include <unordered_map>
+
+namespace packscope {
+
+// What a reader knows about one archive entry.
+struct EntryData {
+    NodeKind kind = NodeKind::File;
+    std::uint64_t unzipped = 0;
+    std::uint64_t compressed = 0;
+    std::uint64_t footprint = 0;
+    std::uint32_t mode = 0;
+    std::uint8_t flags = 0;               // NodeFlag bits the reader knows (encrypted, ...)
+    const ZipEntryLocation *location = nullptr;  // copied when given
+};
+
+// Builds a PackageTree from entries in any order: splits paths into folders
+// (creating implicit ones), flags unsafe and duplicate paths with a warning
+// each, sums folder totals and lays out the child index. Declared sizes are
+// capped so that no total can overflow (see kMaxPackageUnzipped).
+class PackageTreeBuilder
+{
+public:
+    // Largest unzipped total one package may declare; above it sizes are capped
+    // with a warning. 2^60 bytes keeps six packages' sum inside 63 bits.
+    static constexpr std::uint64_t kMaxPackageUnzipped = std::uint64_t(1) << 60;
+
+    explicit PackageTreeBuilder(PackageWarnings *warnings, std::size_t expectedEntries = 0);
+
+    // Adds an entry at `path` ('/'-separated UTF-8 or raw bytes). Empty and "."
+    // segments are dropped; a path that names no segment at all is reported and
+    // ignored (returns kNoNode). Returns the entry's node.
+    NodeId addEntry(QByteArrayView path, const EntryData &data);
+
+    // Sums totals, builds the child index and hands the tree over; the builder
+    // is empty afterwards.
+    PackageTree finish();
+
+private:
+    NodeId folderFor(QByteArrayView dirPath, bool *unsafe);
+    NodeId newNode(NodeId parent, QByteArrayView name, NodeKind kind);
+    void warn(const char *code, QByteArrayView path, const QString &message);
+
+    PackageTree m_tree;
+    PackageWarnings *m_warnings;
+    QHash<QByteArray, NodeId> m_folders;  // folder path -> node
+    QByteArray m_lastDirPath;
+    NodeId m_lastDir = 0;
+    std::unordered_multimap<std::uint64_t, NodeId> m_leaves;  // hash(parent, name) -> node
+    std::uint64_t m_declaredUnzipped = 0;
+    bool m_cappedWarned = false;
+};
+
+} // namespace packscope

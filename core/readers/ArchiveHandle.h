@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+
+struct archive;
+
+namespace packscope {
+
+// Owns a libarchive read handle; closes it on destruction.
+class ArchiveHandle
+{
+public:
+    enum Formats {
+        AnyArchive,     // every format and filter libarchive reads (tar.*, 7z, cpio, ...)
+        ZipStreamable,  // zip by scanning local headers, for damaged central directories
+    };
+
+    // Opens `path`; an empty handle (false) when libarchive cannot open it, with
+    // the reason in `error` if given.
+    static ArchiveHandle openForReading(const QString &path, Formats formats, QString *error = nullptr);
+
+    ArchiveHandle() = default;
+    ArchiveHandle(ArchiveHandle &&other) noexcept : m_archive(other.m_archive) { other.m_archive = nullptr; }
+    ArchiveHandle &operator=(ArchiveHandle &&other) noexcept;
+    ArchiveHandle(const ArchiveHandle &) = delete;
+    ArchiveHandle &operator=(const ArchiveHandle &) = delete;
+    ~ArchiveHandle();
+
+    archive *get() const { return m_archive; }
+    explicit operator bool() const { return m_archive != nullptr; }
+    // libarchive's last error message for this handle.
+    QString errorString() const;
+
+private:
+    archive *m_archive = nullptr;
+};
+
+} // namespace packscope

@@ -1,0 +1,84 @@
+#include "readers/FolderPackageReader.h"
+#include "readers/EstimatedZipPackage.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <sys/stat.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+namespace {
+
+class FolderWalk
+{
+public:
+    explicit FolderWalk(EstimatedZipPackage &out) : m_out(out), m_buffer(1 << 20) {}
+
+    void walk(const QString &absolute, const QByteArray &relative)
+    {
+        QDir dir(absolute);
+        const QStringList names = dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                                                QDir::Name);
+        for (const QString &name : names) {
+            const QString full = absolute + u'/' + name;
+            const QByteArray rel = relative.isEmpty() ? name.toUtf8() : relative + '/' + name.toUtf8();
+            struct stat st{};
+            if (::lstat(QFile::encodeName(full).constData(), &st) != 0) {
+                m_out.warnings().push_back({u"unreadable"_s, QString::fromUtf8(rel), u"cannot stat this entry"_s});
+                continue;
+            }
+            const auto mode = std::uint32_t(st.st_mode);
+            if (S_ISLNK(st.st_mode)) {
+                m_out.addSymlink(rel, std::uint64_t(st.st_size), mode);
+            } else if (S_ISDIR(st.st_mode)) {
+                m_out.addFolder(rel, mode);
+                walk(full, rel);
+            } else if (S_ISREG(st.st_mode)) {
+                addFile(full, rel, mode, std::uint64_t(st.st_size));
+            } else {
+                m_out.warnings().push_back({u"special-file"_s, QString::fromUtf8(rel),
+                                            u"not a regular file, folder or symlink; skipped"_s});
+            }
+        }
+    }
+
+private:
+    void addFile(const QString &full, const QByteArray &rel, std::uint32_t mode, std::uint64_t size)
+    {
+        m_out.beginFile(rel, mode);
+        QFile file(full);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_out.warnings().push_back({u"unreadable"_s, QString::fromUtf8(rel),
+                                        u"cannot read (%1); its zipped size is taken as its size"_s.arg(
+                                            file.errorString())});
+        } else {
+            qint64 got;
+            while ((got = file.read(m_buffer.data(), qint64(m_buffer.size()))) > 0)
+                m_out.addFileData(m_buffer.data(), std::size_t(got));
+        }
+        m_out.endFile(size);
+    }
+
+    EstimatedZipPackage &m_out;
+    std::vector<char> m_buffer;
+};
+
+} // namespace
+
+LoadResult FolderPackageReader::read(const QString &path)
+{
+    if (!QFileInfo(path).isDir())
+        return LoadResult::failure(path, u"not a directory"_s);
+    if (!QFileInfo(path).isReadable())
+        return LoadResult::failure(path, u"directory is not readable"_s);
+    EstimatedZipPackage collected;
+    FolderWalk(collected).walk(QDir(path).absolutePath(), {});
+    return LoadResult{collected.finish(path, PackageFormat::Directory), {}, {}};
+}
+
+} // namespace packscope

@@ -1,0 +1,295 @@
+#include "readers/ZipPackageReader.h"
+#include "model/EntryWarnings.h"
+#include "model/PackageTreeBuilder.h"
+#include "readers/ZipEndRecords.h"
+#include "readers/ZipFormat.h"
+#include "readers/ZipRecovery.h"
+#include "text/Cp437.h"
+
+#include <QFile>
+#include <QLocale>
+
+#include <sys/stat.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <numeric>
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+namespace {
+
+// One central-directory record, parsed; names point into the mapped file.
+struct CentralRecord {
+    const unsigned char *name = nullptr;
+    const unsigned char *unicodeName = nullptr;  // Info-ZIP Unicode Path, when it matches
+    std::uint64_t unzipped = 0;
+    std::uint64_t compressed = 0;
+    std::uint64_t localOffset = 0;  // absolute position in the file
+    std::uint64_t centralOffset = 0;
+    std::uint64_t localLength = 0;
+    std::uint32_t centralLength = 0;
+    std::uint32_t crc = 0;
+    std::uint32_t externalAttributes = 0;
+    std::uint16_t nameLength = 0;
+    std::uint16_t unicodeNameLength = 0;
+    std::uint16_t flags = 0;
+    std::uint16_t method = 0;
+    std::uint8_t host = 0;
+    bool localOffsetValid = true;
+    bool sizeWithoutZip64 = false;
+};
+
+// Reads the zip64 extra field: only fields whose central value is all-ones are
+// present, in the order uncompressed, compressed, offset (APPNOTE 4.5.3).
+void applyZip64Extra(CentralRecord &rec, const unsigned char *p, std::uint16_t size, bool needUnzipped,
+                     bool needCompressed, bool needOffset)
+{
+    std::uint16_t at = 0;
+    auto take = [&](std::uint64_t *field) {
+        if (at + 8 <= size) {
+            *field = zip::u64(p + at);
+            at += 8;
+            return true;
+        }
+        return false;
+    };
+    if (needUnzipped && !take(&rec.unzipped))
+        rec.sizeWithoutZip64 = true;
+    if (needCompressed && !take(&rec.compressed))
+        rec.sizeWithoutZip64 = true;
+    if (needOffset && !take(&rec.localOffset))
+        rec.sizeWithoutZip64 = true;
+}
+
+void parseExtras(CentralRecord &rec, const unsigned char *extra, std::uint16_t extraLength, bool needUnzipped,
+                 bool needCompressed, bool needOffset)
+{
+    bool zip64Seen = false;
+    for (std::uint32_t at = 0; at + 4 <= extraLength;) {
+        const std::uint16_t id = zip::u16(extra + at);
+        const std::uint16_t size = zip::u16(extra + at + 2);
+        if (at + 4 + size > extraLength)
+            break;
+        const unsigned char *body = extra + at + 4;
+        if (id == zip::kZip64ExtraId) {
+            zip64Seen = true;
+            applyZip64Extra(rec, body, size, needUnzipped, needCompressed, needOffset);
+        } else if (id == zip::kUnicodePathExtraId && size > 5 && body[0] == 1) {
+            // Trust it only if it was written for this very name.
+            const auto nameCrc = std::uint32_t(crc32(0, rec.name, rec.nameLength));
+            if (zip::u32(body + 1) == nameCrc) {
+                rec.unicodeName = body + 5;
+                rec.unicodeNameLength = std::uint16_t(size - 5);
+            }
+        }
+        at += 4 + size;
+    }
+    if (!zip64Seen && (needUnzipped || needCompressed || needOffset))
+        rec.sizeWithoutZip64 = true;
+}
+
+NodeKind kindOf(const CentralRecord &rec, std::uint32_t *mode, bool *modeKnown)
+{
+    const bool unixHost = rec.host == zip::kHostUnix || rec.host == zip::kHostMacOsX;
+    *mode = unixHost ? (rec.externalAttributes >> 16) : 0;
+    *modeKnown = unixHost && *mode != 0;
+    const bool slash = rec.nameLength > 0
+        && (rec.name[rec.nameLength - 1] == '/' || rec.name[rec.nameLength - 1] == '\\');
+    if (slash || (*modeKnown && S_ISDIR(*mode))
+        || (!*modeKnown && (rec.externalAttributes & zip::kDosDirectoryAttribute) && rec.unzipped == 0))
+        return NodeKind::Folder;
+    if (*modeKnown && S_ISLNK(*mode))
+        return NodeKind::Symlink;
+    return NodeKind::File;
+}
+
+} // namespace
+
+LoadResult ZipPackageReader::read(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return LoadResult::failure(path, file.errorString());
+    const auto fileSize = std::uint64_t(file.size());
+    if (fileSize == 0)
+        return LoadResult::failure(path, u"empty file (0 bytes), not a zip archive"_s);
+    const unsigned char *data = file.map(0, qint64(fileSize));
+    if (!data)
+        return LoadResult::failure(path, u"cannot map the file: "_s + file.errorString());
+
+    auto damaged = [&](const QString &reason) {
+        file.unmap(const_cast<unsigned char *>(data));
+        file.close();
+        ZipRecovery recovery = ZipRecovery::scan(path);
+        LoadResult r = LoadResult::failure(
+            path, reason + u"; a scan of local headers recovers %1 entries"_s.arg(recovery.entries));
+        r.partial = std::move(recovery.partial);
+        return r;
+    };
+
+    const ZipEndRecordsResult located = locateZipEndRecords(data, fileSize);
+    if (!located.ok()) {
+        if (located.error.contains(u"multi-disk"_s))
+            return LoadResult::failure(path, located.error);
+        return damaged(located.error);
+    }
+    const ZipEndRecords &end = located.records;
+
+    auto package = std::make_shared<Package>();
+    package->path = path;
+    package->format = PackageFormat::Zip;
+    package->fileSize = fileSize;
+    PackageWarnings &warnings = package->warnings;
+
+    // Pass 1: parse the central directory.
+    std::vector<CentralRecord> records;
+    records.reserve(std::min<std::uint64_t>(end.declaredEntries, end.centralSize / zip::kCentralHeaderSize));
+    const std::uint64_t stop = end.centralStart + end.centralSize;
+    std::uint64_t pos = end.centralStart;
+    while (pos + zip::kCentralHeaderSize <= stop) {
+        const unsigned char *h = data + pos;
+        if (zip::u32(h) != zip::kCentralHeaderSignature)
+            return damaged(u"central directory record %1 (offset %2) is corrupted"_s.arg(records.size() + 1).arg(pos));
+        CentralRecord rec;
+        rec.host = h[5];
+        rec.flags = zip::u16(h + 8);
+        rec.method = zip::u16(h + 10);
+        rec.crc = zip::u32(h + 16);
+        rec.compressed = zip::u32(h + 20);
+        rec.unzipped = zip::u32(h + 24);
+        rec.nameLength = zip::u16(h + 28);
+        const std::uint16_t extraLength = zip::u16(h + 30);
+        const std::uint16_t commentLength = zip::u16(h + 32);
+        rec.externalAttributes = zip::u32(h + 38);
+        rec.localOffset = zip::u32(h + 42);
+        rec.centralOffset = pos;
+        rec.centralLength = zip::kCentralHeaderSize + rec.nameLength + extraLength + commentLength;
+        if (pos + rec.centralLength > stop)
+            return damaged(u"central directory record %1 runs past the end of the central directory"_s.arg(
+                records.size() + 1));
+        rec.name = h + zip::kCentralHeaderSize;
+        const bool needUnzipped = rec.unzipped == 0xFFFFFFFFu;
+        const bool needCompressed = rec.compressed == 0xFFFFFFFFu;
+        const bool needOffset = rec.localOffset == 0xFFFFFFFFu;
+        if (extraLength > 0 || needUnzipped || needCompressed || needOffset)
+            parseExtras(rec, rec.name + rec.nameLength, extraLength, needUnzipped, needCompressed, needOffset);
+        rec.localOffset += end.offsetShift;
+        records.push_back(rec);
+        pos += rec.centralLength;
+    }
+    if (pos != stop)
+        warnings.push_back({u"central-directory-slack"_s, {},
+                            u"%1 bytes at the end of the central directory belong to no record"_s.arg(stop - pos)});
+    const std::uint64_t declaredMask = end.entryCountFromZip64 ? ~std::uint64_t(0) : 0xFFFF;
+    if ((records.size() & declaredMask) != end.declaredEntries)
+        warnings.push_back({u"entry-count-mismatch"_s, {},
+                            u"end record declares %1 entries, central directory holds %2"_s.arg(end.declaredEntries)
+                                .arg(records.size())});
+    if (end.trailingBytes > 0)
+        warnings.push_back({u"trailing-data"_s, {},
+                            u"%1 bytes follow the end-of-central-directory record"_s.arg(end.trailingBytes)});
+
+    // Pass 2: each local record extends to the next one (or the central
+    // directory), which covers data descriptors and any gap.
+    std::vector<std::uint32_t> order(records.size());
+    std::iota(order.begin(), order.end(), 0u);
+    const bool sorted = std::is_sorted(records.begin(), records.end(),
+                                       [](const CentralRecord &a, const CentralRecord &b) {
+                                           return a.localOffset < b.localOffset;
+                                       });
+    if (!sorted)
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return records[a].localOffset < records[b].localOffset;
+        });
+    std::uint64_t firstLocal = end.centralStart;
+    std::uint64_t previousOffset = ~std::uint64_t(0);
+    std::int64_t previousIndex = -1;
+    for (std::uint32_t index : order) {
+        CentralRecord &rec = records[index];
+        if (rec.localOffset + zip::kLocalHeaderSize > end.centralStart || rec.localOffset < end.offsetShift) {
+            rec.localOffsetValid = false;
+            continue;
+        }
+        if (rec.localOffset == previousOffset) {
+            rec.localLength = 0;  // shares the previous entry's local record
+            warnings.push_back({u"overlapping-entries"_s, QString::fromUtf8(cp437ToUtf8({rec.name, rec.nameLength})),
+                                u"shares its local record with another entry (zip-bomb construction?)"_s});
+            continue;
+        }
+        if (previousIndex >= 0)
+            records[previousIndex].localLength = rec.localOffset - previousOffset;
+        else
+            firstLocal = rec.localOffset;
+        previousOffset = rec.localOffset;
+        previousIndex = index;
+    }
+    if (previousIndex >= 0)
+        records[previousIndex].localLength = end.centralStart - previousOffset;
+    if (firstLocal > 0 && !records.empty())
+        warnings.push_back({u"prefix-data"_s, {},
+                            u"%1 bytes precede the first entry (self-extracting stub or other prepended data)"_s.arg(
+                                firstLocal)});
+
+    // Pass 3: the tree.
+    PackageTreeBuilder builder(&warnings, records.size());
+    std::uint64_t footprints = 0;
+    for (const CentralRecord &rec : records) {
+        QByteArray decoded;
+        QByteArrayView name;
+        if (rec.unicodeName) {
+            name = QByteArrayView(rec.unicodeName, rec.unicodeNameLength);
+        } else if ((rec.flags & zip::kFlagUtf8) || isAscii({rec.name, rec.nameLength})) {
+            name = QByteArrayView(rec.name, rec.nameLength);
+        } else {
+            decoded = cp437ToUtf8({rec.name, rec.nameLength});
+            name = decoded;
+        }
+        EntryData entry;
+        bool modeKnown = false;
+        entry.kind = kindOf(rec, &entry.mode, &modeKnown);
+        entry.unzipped = entry.kind == NodeKind::Folder ? 0 : rec.unzipped;
+        entry.compressed = rec.compressed;
+        entry.footprint = rec.localLength + rec.centralLength;
+        footprints += entry.footprint;
+        const bool encrypted = (rec.flags & (zip::kFlagEncrypted | zip::kFlagStrongEncryption))
+            || rec.method == zip::kMethodAes;
+        entry.flags = std::uint8_t((encrypted ? NodeEncrypted : 0)
+                                   | ((rec.flags & zip::kFlagDataDescriptor) ? NodeDataDescriptor : 0)
+                                   | (modeKnown ? NodeModeKnown : 0));
+        ZipEntryLocation location;
+        location.localOffset = rec.localOffset;
+        location.localLength = rec.localLength;
+        location.centralOffset = rec.centralOffset;
+        location.centralLength = rec.centralLength;
+        location.crc32 = rec.crc;
+        location.method = rec.method;
+        location.generalFlags = rec.flags;
+        entry.location = &location;
+        builder.addEntry(name, entry);
+
+        if (!rec.localOffsetValid)
+            warnings.push_back({u"bad-local-offset"_s, QString::fromUtf8(name),
+                                u"local header offset %1 lies outside the entries' area"_s.arg(rec.localOffset)});
+        if (rec.sizeWithoutZip64)
+            warnings.push_back({u"zip64-missing"_s, QString::fromUtf8(name),
+                                u"size or offset field is 0xFFFFFFFF but no zip64 value follows; "
+                                u"counted as 4294967295"_s});
+        if (encrypted)
+            warnings.push_back({u"encrypted"_s, QString::fromUtf8(name),
+                                u"entry is encrypted: its sizes are counted, its contents cannot be inspected"_s});
+        if (entry.kind == NodeKind::Symlink)
+            warnSymlink(warnings, QString::fromUtf8(name), rec.unzipped);
+        else if (entry.kind == NodeKind::File)
+            warnIfNotWorldReadable(warnings, QString::fromUtf8(name), entry.mode);
+    }
+    package->tree = builder.finish();
+    package->fixedZipBytes = fileSize - std::min(fileSize, footprints);
+    if (records.empty())
+        warnings.push_back({u"empty-package"_s, {}, u"the zip holds no entries"_s});
+    return LoadResult{std::move(package), {}, {}};
+}
+
+} // namespace packscope

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "readers/LoadResult.h"
+
+namespace packscope {
+
+// Reads a zip (also .jar, .whl, .war, self-extracting zips) from its central
+// directory alone: the file is mapped and only the end records and the central
+// directory are touched, never the entries' data. Gives every entry's exact
+// footprint (its local record up to the next one plus its central record), so
+// the package's zipped size after any exclusion is exact.
+class ZipPackageReader
+{
+public:
+    // Errors: unreadable file, no end record, multi-disk, damaged central
+    // directory (then `partial` holds what a local-header scan recovered).
+    static LoadResult read(const QString &path);
+};
+
+} // namespace packscope

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "model/Package.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace packscope {
+
+// What can be salvaged from a zip whose central directory is missing or
+// damaged: libarchive walks the local headers from the start of the file.
+// The partial package has unzipped sizes from the local headers and no exact
+// footprints; it is for inspection only.
+struct ZipRecovery {
+    int entries = 0;
+    std::shared_ptr<Package> partial;  // null when nothing could be recovered
+
+    static ZipRecovery scan(const QString &path);
+};
+
+} // namespace packscope

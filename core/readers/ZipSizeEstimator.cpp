@@ -1,0 +1,149 @@
+#include "readers/ZipSizeEstimator.h"
+
+#include <QThreadPool>
+
+#include <zlib.h>
+
+#include <memory>
+
+namespace packscope {
+
+namespace {
+
+constexpr qsizetype kPieceBytes = 1 << 20;
+constexpr qsizetype kDictionaryBytes = 32 * 1024;
+// Info-ZIP on Unix adds "UT" (13 bytes local, 9 central) and "ux" (15 bytes
+// each) extra fields to every entry.
+constexpr std::uint64_t kLocalExtraBytes = 28;
+constexpr std::uint64_t kCentralExtraBytes = 24;
+
+// One raw-deflate stream per pool thread, reset for every piece.
+class ThreadDeflater
+{
+public:
+    ThreadDeflater()
+    {
+        m_ok = deflateInit2(&m_stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+    }
+    ~ThreadDeflater()
+    {
+        if (m_ok)
+            deflateEnd(&m_stream);
+    }
+    std::uint64_t deflatedSize(const QByteArray &dictionary, const QByteArray &data, bool last)
+    {
+        if (!m_ok)
+            return std::uint64_t(data.size());
+        deflateReset(&m_stream);
+        if (!dictionary.isEmpty())
+            deflateSetDictionary(&m_stream, reinterpret_cast<const Bytef *>(dictionary.constData()),
+                                 uInt(dictionary.size()));
+        m_stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+        m_stream.avail_in = uInt(data.size());
+        std::uint64_t produced = 0;
+        const int flush = last ? Z_FINISH : Z_SYNC_FLUSH;
+        int status;
+        do {
+            m_stream.next_out = m_out;
+            m_stream.avail_out = sizeof(m_out);
+            status = deflate(&m_stream, flush);
+            produced += sizeof(m_out) - m_stream.avail_out;
+        } while (status == Z_OK && (m_stream.avail_out == 0 || m_stream.avail_in > 0));
+        return produced;
+    }
+
+private:
+    z_stream m_stream{};
+    bool m_ok = false;
+    Bytef m_out[64 * 1024];
+};
+
+} // namespace
+
+ZipSizeEstimator::ZipSizeEstimator()
+    : m_maxInFlight(2 * std::max(1, QThreadPool::globalInstance()->maxThreadCount()))
+{
+    m_slots.release(m_maxInFlight);
+}
+
+ZipSizeEstimator::~ZipSizeEstimator()
+{
+    m_slots.acquire(m_maxInFlight);
+}
+
+std::uint64_t ZipSizeEstimator::recordOverhead(std::uint64_t nameLength)
+{
+    return 30 + kLocalExtraBytes + 46 + kCentralExtraBytes + 2 * nameLength;
+}
+
+std::uint32_t ZipSizeEstimator::beginFile()
+{
+    m_deflated.emplace_back(0);
+    m_raw.push_back(0);
+    m_current.clear();
+    m_dictionary.clear();
+    return std::uint32_t(m_raw.size() - 1);
+}
+
+void ZipSizeEstimator::addData(const char *data, std::size_t size)
+{
+    m_raw.back() += size;
+    while (size > 0) {
+        const auto room = std::size_t(kPieceBytes - m_current.size());
+        const std::size_t take = std::min(room, size);
+        m_current.append(data, qsizetype(take));
+        data += take;
+        size -= take;
+        if (m_current.size() == kPieceBytes)
+            flushPiece(false);
+    }
+}
+
+void ZipSizeEstimator::endFile()
+{
+    flushPiece(true);
+}
+
+void ZipSizeEstimator::flushPiece(bool last)
+{
+    if (!last && m_current.isEmpty())
+        return;
+    QByteArray nextDictionary = last ? QByteArray() : m_current.right(kDictionaryBytes);
+    m_batchBytes += std::size_t(m_current.size()) + 64;
+    m_batch.push_back({&m_deflated.back(), std::move(m_dictionary), std::move(m_current), last});
+    m_current = QByteArray();
+    m_current.reserve(last ? 0 : kPieceBytes);
+    m_dictionary = std::move(nextDictionary);
+    if (m_batchBytes >= std::size_t(kPieceBytes))
+        submitBatch();
+}
+
+void ZipSizeEstimator::submitBatch()
+{
+    if (m_batch.empty())
+        return;
+    m_slots.acquire();
+    auto batch = std::make_shared<std::vector<Piece>>(std::move(m_batch));
+    m_batch.clear();
+    m_batchBytes = 0;
+    QThreadPool::globalInstance()->start([batch, this] {
+        thread_local ThreadDeflater deflater;
+        for (Piece &piece : *batch)
+            piece.result->fetch_add(deflater.deflatedSize(piece.dictionary, piece.data, piece.last));
+        batch->clear();
+        m_slots.release();
+    });
+}
+
+std::vector<std::uint64_t> ZipSizeEstimator::finish()
+{
+    submitBatch();
+    m_slots.acquire(m_maxInFlight);
+    m_slots.release(m_maxInFlight);
+    std::vector<std::uint64_t> sizes(m_raw.size());
+    for (std::size_t i = 0; i < sizes.size(); ++i)
+        sizes[i] = std::min<std::uint64_t>(m_deflated[i].load(), m_raw[i]);
+    return sizes;
+}
+
+} // namespace packscope

@@ -1,0 +1,55 @@
+#include "report/CsvReportWriter.h"
+#include "session/Session.h"
+
+namespace packscope {
+
+namespace {
+
+void appendField(QByteArray &out, QByteArrayView field)
+{
+    const bool quote = field.contains(',') || field.contains('"') || field.contains('\n') || field.contains('\r');
+    if (!quote) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (char c : field) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+} // namespace
+
+QByteArray CsvReportWriter::write(const Session &session)
+{
+    QByteArray out = "path,zipped_bytes,unzipped_bytes,excluded,package\n";
+    for (int p = 0; p < session.packageCount(); ++p) {
+        const PackagePtr &package = session.package(p);
+        if (!package)
+            continue;
+        const PackageTree &tree = package->tree;
+        const ExclusionSet &exclusions = session.exclusions(p);
+        const QByteArray packagePath = package->path.toUtf8();
+        std::vector<std::uint8_t> excluded(tree.nodeCount(), 0);
+        for (NodeId id = 1; id < tree.nodeCount(); ++id) {
+            excluded[id] = exclusions.isMarked(id) || excluded[tree.node(id).parent];
+            const PackageNode &node = tree.node(id);
+            if (node.kind == NodeKind::Folder)
+                continue;
+            appendField(out, tree.pathBytes(id));
+            out += ',';
+            out += QByteArray::number(qulonglong(node.totals.footprint));
+            out += ',';
+            out += QByteArray::number(qulonglong(node.totals.unzipped));
+            out += excluded[id] ? ",true," : ",false,";
+            appendField(out, packagePath);
+            out += '\n';
+        }
+    }
+    return out;
+}
+
+} // namespace packscope

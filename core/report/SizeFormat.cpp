@@ -1,0 +1,37 @@
+#include "report/SizeFormat.h"
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+QString formatMiB(std::uint64_t bytes)
+{
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 2) + u" MiB"_s;
+}
+
+QString formatSignedMiB(std::int64_t bytes)
+{
+    const QString magnitude = formatMiB(bytes < 0 ? std::uint64_t(-(bytes + 1)) + 1 : std::uint64_t(bytes));
+    return bytes < 0 ? u"-"_s + magnitude : magnitude;
+}
+
+QString formatBytes(std::uint64_t bytes)
+{
+    QString digits = QString::number(bytes);
+    for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
+        digits.insert(i, u',');
+    return digits;
+}
+
+QString formatSignedBytes(std::int64_t bytes)
+{
+    const QString magnitude = formatBytes(bytes < 0 ? std::uint64_t(-(bytes + 1)) + 1 : std::uint64_t(bytes));
+    return bytes < 0 ? u"-"_s + magnitude : magnitude;
+}
+
+QString formatMiBAndBytes(std::uint64_t bytes)
+{
+    return formatMiB(bytes) + u" ("_s + formatBytes(bytes) + u" bytes)"_s;
+}
+
+} // namespace packscope

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "limits/LimitProfile.h"
+#include "limits/LimitResult.h"
+#include "model/Package.h"
+#include "whatif/ExclusionSet.h"
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace packscope {
+
+class GlobPattern;
+
+// Sizes of a session after exclusion, the inputs of every limit.
+struct SessionMeasures {
+    std::uint64_t functionZipped = 0;
+    std::uint64_t functionUnzipped = 0;
+    std::uint64_t layersUnzipped = 0;
+    std::uint64_t totalUnzipped = 0;
+    std::uint32_t layerCount = 0;
+
+    std::uint64_t value(LimitMeasure measure) const;
+};
+
+// What one user is looking at: a function package, its layers, each with its
+// what-if exclusions, and the limit profile they are checked against. The CLI
+// and the GUI both work through this type; widgets observe `changed()`.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    // The most layers Lambda attaches to one function; more can be added so
+    // that the layer-count limit can say so.
+    static constexpr int kLambdaMaxLayers = 5;
+
+    explicit Session(QObject *parent = nullptr);
+    ~Session() override;
+
+    // Package 0 is the function; 1.. are layers. Setting the function keeps
+    // the layers and clears the function's exclusions.
+    void setFunction(PackagePtr package);
+    void addLayer(PackagePtr package);
+    void removeLayer(int layerIndex);  // 0-based among the layers
+    void setProfile(const LimitProfile &profile);
+
+    bool hasFunction() const { return !m_packages.empty() && m_packages.front().package != nullptr; }
+    int packageCount() const { return int(m_packages.size()); }
+    int layerCount() const { return packageCount() > 0 ? packageCount() - 1 : 0; }
+    const PackagePtr &package(int index) const { return m_packages[std::size_t(index)].package; }
+    const ExclusionSet &exclusions(int index) const { return m_packages[std::size_t(index)].exclusions; }
+    const LimitProfile &profile() const { return m_profile; }
+
+    // What-if edits; each returns whether anything changed and emits changed().
+    bool exclude(int package, NodeId node);
+    bool restore(int package, NodeId node);
+    // Applies the glob to every package; returns the number of items excluded.
+    int excludeMatching(const GlobPattern &glob);
+    void clearExclusions();
+
+    SessionMeasures measures() const;
+    // Every limit of the profile, with culprits for the failing ones.
+    std::vector<LimitResult> evaluate() const;
+    // Unzipped bytes the function may still use given its layers: the number
+    // AWS quotes in its error when layers are attached. 0 if layers use it all.
+    std::uint64_t functionUnzippedBudget() const;
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    struct Entry {
+        PackagePtr package;
+        ExclusionSet exclusions;
+    };
+    std::vector<Entry> m_packages;
+    LimitProfile m_profile;
+};
+
+} // namespace packscope
