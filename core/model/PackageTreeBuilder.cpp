@@ -1,6 +1,6 @@
 #include "model/PackageTreeBuilder.h"
 
-#include <QStringDecoder>
+#include "text/Cp437.h"
 
 using namespace Qt::StringLiterals;
 
@@ -12,18 +12,6 @@ bool isDriveLetter(QByteArrayView segment)
 {
     return segment.size() == 2 && segment[1] == ':'
         && ((segment[0] >= 'A' && segment[0] <= 'Z') || (segment[0] >= 'a' && segment[0] <= 'z'));
-}
-
-bool isValidUtf8(QByteArrayView bytes)
-{
-    for (char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-            (void)decoder.decode(bytes);
-            return !decoder.hasError();
-        }
-    }
-    return true;
 }
 
 // Drops empty and "." segments; returns the clean path, or the input when it
@@ -124,13 +112,10 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
     bool unsafe = rawPath.startsWith('/') || rawPath.contains('\0');
     bool changed = false;
     QByteArray path = normalised(rawPath, &changed);
-    if (path.isEmpty()) {
-        // A bare "/" or "./" directory entry names the package root itself.
-        if (data.kind != NodeKind::Folder)
-            warn("empty-name", rawPath, u"entry has no name; it is counted but cannot be extracted"_s);
-        else
-            return m_tree.root();
-    }
+    // A bare "/" or "./" directory entry (bsdtar writes "./") names the
+    // package root itself: it is counted on the root.
+    if (path.isEmpty() && data.kind != NodeKind::Folder)
+        warn("empty-name", rawPath, u"entry has no name; it is counted but cannot be extracted"_s);
     const qsizetype firstSlash = path.indexOf('/');
     if (isDriveLetter(QByteArrayView(path).first(firstSlash < 0 ? path.size() : firstSlash)))
         unsafe = true;

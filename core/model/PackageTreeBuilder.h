@@ -35,8 +35,9 @@ public:
     explicit PackageTreeBuilder(PackageWarnings *warnings, std::size_t expectedEntries = 0);
 
     // Adds an entry at `path` ('/'-separated UTF-8 or raw bytes). Empty and "."
-    // segments are dropped; a path that names no segment at all is reported and
-    // ignored (returns kNoNode). Returns the entry's node.
+    // segments are dropped; a directory entry that names no segment ("./") is
+    // counted on the root; a file without a name gets an empty-named node and
+    // a warning. Returns the entry's node.
     NodeId addEntry(QByteArrayView path, const EntryData &data);
 
     // Sums totals, builds the child index and hands the tree over; the builder

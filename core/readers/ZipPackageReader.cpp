@@ -91,9 +91,14 @@ void parseExtras(CentralRecord &rec, const unsigned char *extra, std::uint16_t e
         rec.sizeWithoutZip64 = true;
 }
 
+bool isUnixHost(std::uint8_t host)
+{
+    return host == zip::kHostUnix || host == zip::kHostMacOsX;
+}
+
 NodeKind kindOf(const CentralRecord &rec, std::uint32_t *mode, bool *modeKnown)
 {
-    const bool unixHost = rec.host == zip::kHostUnix || rec.host == zip::kHostMacOsX;
+    const bool unixHost = isUnixHost(rec.host);
     *mode = unixHost ? (rec.externalAttributes >> 16) : 0;
     *modeKnown = unixHost && *mode != 0;
     const bool slash = rec.nameLength > 0
@@ -241,7 +246,10 @@ LoadResult ZipPackageReader::read(const QString &path)
         QByteArrayView name;
         if (rec.unicodeName) {
             name = QByteArrayView(rec.unicodeName, rec.unicodeNameLength);
-        } else if ((rec.flags & zip::kFlagUtf8) || isAscii({rec.name, rec.nameLength})) {
+        } else if ((rec.flags & zip::kFlagUtf8) || isAscii({rec.name, rec.nameLength})
+                   || (isUnixHost(rec.host) && isValidUtf8({rec.name, rec.nameLength}))) {
+            // Unix zip tools store the file system's bytes without the flag;
+            // when those are valid UTF-8 that is what Lambda extracts.
             name = QByteArrayView(rec.name, rec.nameLength);
         } else {
             decoded = cp437ToUtf8({rec.name, rec.nameLength});

@@ -1,6 +1,7 @@
 #include "text/Cp437.h"
 
 #include <QString>
+#include <QStringDecoder>
 
 namespace packscope {
 
@@ -30,6 +31,15 @@ bool isAscii(QByteArrayView bytes)
             return false;
     }
     return true;
+}
+
+bool isValidUtf8(QByteArrayView bytes)
+{
+    if (isAscii(bytes))
+        return true;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    (void)QString(decoder.decode(bytes));
+    return !decoder.hasError();
 }
 
 QByteArray cp437ToUtf8(QByteArrayView name)

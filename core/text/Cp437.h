@@ -11,5 +11,7 @@ QByteArray cp437ToUtf8(QByteArrayView name);
 
 // True when every byte is below 0x80.
 bool isAscii(QByteArrayView bytes);
+// True when the bytes are well-formed UTF-8 (ASCII included).
+bool isValidUtf8(QByteArrayView bytes);
 
 } // namespace packscope

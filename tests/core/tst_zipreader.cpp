@@ -1,0 +1,355 @@
+// Zip reader against real producers: counts and sizes equal Python's zipfile,
+// every footprint equals the record layout, and the bytes excluded equal the
+// bytes a verbatim-copy slimmer really removes.
+#include "Fixtures.h"
+
+#include "readers/PackageReader.h"
+#include "readers/ZipPackageReader.h"
+#include "session/Session.h"
+#include "whatif/GlobPattern.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <map>
+
+using namespace Qt::StringLiterals;
+using namespace packscope;
+
+namespace {
+
+// Independent slimmer in Python: copies kept entries' local records verbatim,
+// rewrites offsets in the central records and the end record. Prints the size.
+const char *kPythonSlimmer = R"py(
+import struct, sys, zipfile
+src, dst, drop = sys.argv[1], sys.argv[2], set(sys.argv[3:])
+data = open(src, 'rb').read()
+z = zipfile.ZipFile(src)
+infos = z.infolist()
+offsets = sorted(i.header_offset for i in infos) + [z.start_dir]
+nxt = {o: offsets[k + 1] for k, o in enumerate(offsets[:-1])}
+# raw central records, in order
+cd, pos = [], z.start_dir
+for i in infos:
+    n, e, c = struct.unpack('<HHH', data[pos + 28:pos + 34])
+    cd.append(data[pos:pos + 46 + n + e + c]); pos += 46 + n + e + c
+prefix = min(offsets)
+out = bytearray(data[:prefix]); newcd = bytearray(); count = 0
+for i, rec in zip(infos, cd):
+    if i.filename in drop: continue
+    new_off = len(out) - (prefix if prefix and struct.unpack('<I', data[-6:-2])[0] == z.start_dir - prefix else 0)
+    out += data[i.header_offset:nxt[i.header_offset]]
+    rec = bytearray(rec)
+    if struct.unpack('<I', rec[42:46])[0] == 0xFFFFFFFF:
+        n, e = struct.unpack('<HH', rec[28:32]); at = 46 + n
+        while at < 46 + n + e:
+            hid, size = struct.unpack('<HH', rec[at:at + 4])
+            if hid == 1:
+                fields = 4 + 8 * ((struct.unpack('<I', rec[24:28])[0] == 0xFFFFFFFF) + (struct.unpack('<I', rec[20:24])[0] == 0xFFFFFFFF))
+                rec[at + fields:at + fields + 8] = struct.pack('<Q', new_off)
+            at += 4 + size
+    else:
+        rec[42:46] = struct.pack('<I', new_off)
+    newcd += rec; count += 1
+tail = bytearray(data[z.start_dir + sum(len(r) for r in cd):])
+shift = prefix if prefix and struct.unpack('<I', data[-6:-2])[0] == z.start_dir - prefix else 0
+cd_offset = len(out) - shift
+out += newcd
+if tail[:4] == b'PK\x06\x06':
+    tail[24:48] = struct.pack('<QQQ', count, count, len(newcd))
+    tail[48:56] = struct.pack('<Q', cd_offset)
+    loc = tail.index(b'PK\x06\x07')
+    tail[loc + 8:loc + 16] = struct.pack('<Q', len(out) - shift)
+end = tail.rindex(b'PK\x05\x06')
+if struct.unpack('<H', tail[end + 10:end + 12])[0] != 0xFFFF:
+    tail[end + 8:end + 12] = struct.pack('<HH', count, count)
+tail[end + 12:end + 16] = struct.pack('<I', len(newcd))
+if struct.unpack('<I', tail[end + 16:end + 20])[0] != 0xFFFFFFFF:
+    tail[end + 16:end + 20] = struct.pack('<I', cd_offset)
+open(dst, 'wb').write(out + tail)
+print(len(out) + len(tail))
+)py";
+
+struct Producer {
+    QString program;
+    QStringList arguments;  // run in the sample tree; output goes to ../out.zip
+};
+
+} // namespace
+
+class TestZipReader : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString tree() const { return m_dir.filePath(u"tree"_s); }
+
+    // Builds a zip with the named producer; empty string if the tool is missing.
+    QString build(const QString &producer)
+    {
+        const QString out = m_dir.filePath(producer + u".zip"_s);
+        QFile::remove(out);
+        auto sh = [&](const QString &script) {
+            const auto r = fixtures::run(u"bash"_s, {u"-c"_s, script}, tree());
+            if (r.exitCode != 0)
+                qWarning("%s failed: %s", qPrintable(producer), r.err.constData());
+            return r.exitCode == 0;
+        };
+        const QString python = uR"py(python3 -c "
+import os, sys, zipfile
+force = sys.argv[2] == 'zip64'
+z = zipfile.ZipFile(sys.argv[1] if sys.argv[1] != '-' else sys.stdout.buffer, 'w', zipfile.ZIP_DEFLATED)
+for root, dirs, files in sorted(os.walk('.')):
+    for d in sorted(dirs):
+        z.write(os.path.join(root, d), os.path.relpath(os.path.join(root, d)))
+    for f in sorted(files):
+        p = os.path.join(root, f)
+        if force:
+            with open(p, 'rb') as src, z.open(os.path.relpath(p), 'w', force_zip64=True) as dst: dst.write(src.read())
+        else:
+            z.write(p, os.path.relpath(p))
+z.close()" )py"_s;
+        bool ok = false;
+        if (producer == u"infozip")
+            ok = fixtures::haveTool(u"zip"_s) && sh(u"zip -qr '%1' ."_s.arg(out));
+        else if (producer == u"infozip-symlinks")
+            ok = fixtures::haveTool(u"zip"_s) && sh(u"zip -qry '%1' ."_s.arg(out));
+        else if (producer == u"infozip-stored")
+            ok = fixtures::haveTool(u"zip"_s) && sh(u"zip -qr0 '%1' ."_s.arg(out));
+        else if (producer == u"infozip-comment")
+            ok = fixtures::haveTool(u"zip"_s) && sh(u"zip -qr '%1' . && echo 'release 1.2.3 built by CI' | zip -qz '%1'"_s.arg(out));
+        else if (producer == u"python-zipfile")
+            ok = sh(python + u"'%1' plain"_s.arg(out));
+        else if (producer == u"python-data-descriptors")
+            ok = sh(python + u"- plain | cat > '%1'"_s.arg(out));
+        else if (producer == u"python-zip64")
+            ok = sh(python + u"'%1' zip64"_s.arg(out));
+        else if (producer == u"bsdtar")
+            ok = fixtures::haveTool(u"bsdtar"_s) && sh(u"bsdtar --format zip -cf '%1' ."_s.arg(out));
+        else if (producer == u"jar")
+            ok = fixtures::haveTool(u"jar"_s) && sh(u"jar cf '%1' ."_s.arg(out));
+        else if (producer == u"7z")
+            ok = fixtures::haveTool(u"7z"_s) && sh(u"7z a -tzip '%1' . > /dev/null"_s.arg(out));
+        else if (producer == u"prefix-unadjusted")
+            ok = fixtures::haveTool(u"zip"_s)
+                && sh(u"zip -qr inner.tmp . && (head -c 4096 /dev/zero; cat inner.tmp) > '%1' && rm inner.tmp"_s.arg(out));
+        else if (producer == u"prefix-adjusted")
+            ok = fixtures::haveTool(u"zip"_s)
+                && sh(u"zip -qr inner.tmp . && (printf '#!/bin/sh\\nexit 0\\n'; cat inner.tmp) > '%1' && rm inner.tmp "
+                      u"&& zip -qA '%1'"_s.arg(out));
+        return ok ? out : QString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        fixtures::writeSampleTree(tree(), true);
+    }
+
+    void producers_data()
+    {
+        QTest::addColumn<QString>("producer");
+        for (const char *p : {"infozip", "infozip-symlinks", "infozip-stored", "infozip-comment", "python-zipfile",
+                              "python-data-descriptors", "python-zip64", "bsdtar", "jar", "7z", "prefix-unadjusted",
+                              "prefix-adjusted"})
+            QTest::addRow("%s", p) << QString::fromLatin1(p);
+    }
+
+    void producers()
+    {
+        QFETCH(QString, producer);
+        const QString zip = build(producer);
+        if (zip.isEmpty()) {
+            if (qEnvironmentVariable("CI") == u"true")
+                QFAIL("producer missing under CI");
+            QSKIP("producer not installed");
+        }
+        const QJsonObject facts = fixtures::zipfileFacts(zip);
+        QVERIFY2(!facts.isEmpty(), "python zipfile could not read the fixture");
+
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        const Package &package = *loaded.package;
+        const PackageTree &tree = package.tree;
+        const SizeTotals &totals = tree.node(tree.root()).totals;
+        QCOMPARE(qint64(totals.files), facts.value(u"files"_s).toInteger());
+        QCOMPARE(qint64(totals.dirs), facts.value(u"dirs"_s).toInteger());
+        QCOMPARE(qint64(totals.unzipped), facts.value(u"unzipped"_s).toInteger());
+        QCOMPARE(package.zippedBytes(), std::uint64_t(QFileInfo(zip).size()));
+        QVERIFY(!package.zippedEstimated);
+        if (producer == u"infozip-symlinks" || producer == u"bsdtar")
+            QCOMPARE(totals.symlinks, 1u);
+
+        // Every entry's records, from Python's view of the layout.
+        const QJsonArray entries = facts.value(u"entries"_s).toArray();
+        std::vector<qint64> offsets;
+        qint64 centralTotal = 0;
+        for (const QJsonValue &e : entries) {
+            offsets.push_back(e[u"header_offset"_s].toInteger());
+            centralTotal += e[u"central_length"_s].toInteger();
+        }
+        const qint64 startDir = facts.value(u"start_dir"_s).toInteger();
+        std::sort(offsets.begin(), offsets.end());
+        offsets.push_back(startDir);
+        std::map<qint64, qint64> localLength;
+        for (std::size_t i = 0; i + 1 < offsets.size(); ++i)
+            localLength[offsets[i]] = offsets[i + 1] - offsets[i];
+        std::map<qint64, const ZipEntryLocation *> byOffset;
+        for (const ZipEntryLocation &loc : tree.zipLocations())
+            byOffset[qint64(loc.localOffset)] = &loc;
+        QCOMPARE(byOffset.size(), std::size_t(entries.size()));
+        for (const QJsonValue &e : entries) {
+            const qint64 offset = e[u"header_offset"_s].toInteger();
+            QVERIFY2(byOffset.count(offset), qPrintable(e[u"name"_s].toString()));
+            const ZipEntryLocation *loc = byOffset[offset];
+            QCOMPARE(qint64(loc->localLength), localLength[offset]);
+            QCOMPARE(qint64(loc->centralLength), e[u"central_length"_s].toInteger());
+        }
+        // Footprints tile the file: entries' records + prefix + end records.
+        const qint64 prefix = offsets.front();
+        QCOMPARE(qint64(totals.footprint), (startDir - prefix) + centralTotal);
+        const qint64 endRecords = QFileInfo(zip).size() - startDir - centralTotal;
+        QCOMPARE(qint64(package.fixedZipBytes), prefix + endRecords);
+        QVERIFY(endRecords >= 22 + facts.value(u"comment_length"_s).toInteger());
+        if (producer.startsWith(u"prefix"))
+            QVERIFY(std::any_of(package.warnings.begin(), package.warnings.end(),
+                                [](const PackageWarning &w) { return w.code == u"prefix-data"; }));
+
+        // Names: the UTF-8 name decodes, whatever the producer's convention.
+        bool foundCafe = false;
+        for (NodeId id = 0; id < tree.nodeCount(); ++id)
+            foundCafe = foundCafe || tree.name(id) == u"caf\u00e9.md"_s;
+        QVERIFY(foundCafe);
+
+        // Exclusion prediction == size of the zip really written without them.
+        for (const QString &globText : {u"lib/native/**"_s, u"*.txt"_s, u"docs/"_s}) {
+            Session session;
+            session.setFunction(loaded.package);
+            session.excludeMatching(GlobPattern(globText));
+            QStringList dropped;
+            for (const QJsonValue &e : entries) {
+                const QString name = e[u"name"_s].toString();
+                const QString raw = e[u"raw_name"_s].toString();
+                QString clean = raw.startsWith(u"./"_s) ? raw.mid(2) : raw;
+                if (clean.endsWith(u'/'))
+                    clean.chop(1);
+                const bool isDir = e[u"is_dir"_s].toBool();
+                bool gone = false;
+                for (NodeId id = 1; id < tree.nodeCount() && !gone; ++id)
+                    gone = tree.path(id) == clean && tree.isFolder(id) == isDir
+                        && session.exclusions(0).isExcluded(id);
+                if (gone)
+                    dropped << name;
+            }
+            QVERIFY2(!dropped.isEmpty(), qPrintable(globText));
+            const QString slim = m_dir.filePath(u"slim.zip"_s);
+            const QByteArray printed = fixtures::python(QString::fromLatin1(kPythonSlimmer),
+                                                        QStringList{zip, slim} + dropped);
+            QCOMPARE(session.measures().functionZipped, printed.trimmed().toULongLong());
+            QCOMPARE(QFileInfo(slim).size(), qint64(printed.trimmed().toULongLong()));
+            // The slimmed zip is valid and holds exactly the kept entries.
+            const QJsonObject slimFacts = fixtures::zipfileFacts(slim);
+            QCOMPARE(qint64(session.measures().functionUnzipped), slimFacts.value(u"unzipped"_s).toInteger());
+        }
+    }
+
+    void infozipDeleteAgrees()
+    {
+        // For Info-ZIP archives, `zip -d` is a second, unrelated oracle.
+        if (!fixtures::haveTool(u"zip"_s))
+            QSKIP("zip not installed");
+        const QString zip = build(u"infozip"_s);
+        const QString copy = m_dir.filePath(u"deleted.zip"_s);
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(zip, copy));
+        QCOMPARE(fixtures::run(u"zip"_s, {u"-qd"_s, copy, u"lib/native/*"_s, u"lib/native/"_s}).exitCode, 0);
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY(loaded.ok());
+        Session session;
+        session.setFunction(loaded.package);
+        session.excludeMatching(GlobPattern(u"lib/native/"_s));
+        QCOMPARE(qint64(session.measures().functionZipped), QFileInfo(copy).size());
+    }
+
+    void cp437Names()
+    {
+        // A name without the UTF-8 flag is code page 437: 0x82 is 'é'.
+        const QString zip = m_dir.filePath(u"cp437.zip"_s);
+        fixtures::python(uR"(
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], 'w')
+z.writestr('caf_.txt', b'x' * 10)
+z.close()
+data = open(sys.argv[1], 'rb').read().replace(b'caf_', b'caf\x82')
+open(sys.argv[1], 'wb').write(data)
+)"_s, {zip});
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        QCOMPARE(loaded.package->tree.name(1), u"caf\u00e9.txt"_s);
+        const QJsonObject facts = fixtures::zipfileFacts(zip);
+        QCOMPARE(facts[u"entries"_s][0][u"name"_s].toString(), u"caf\u00e9.txt"_s);
+    }
+
+    void manyEntriesAndZip64Counts()
+    {
+        // 70,000 entries need the zip64 end records (count > 65,535).
+        const QString zip = m_dir.filePath(u"many.zip"_s);
+        fixtures::python(uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:
+    for i in range(70000):
+        z.writestr('pkg%d/file%05d.js' % (i % 50, i), b'x' * (i % 7))
+)"_s, {zip});
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        const SizeTotals &t = loaded.package->tree.node(0).totals;
+        QCOMPARE(t.files, 70000u);
+        QCOMPARE(loaded.package->zippedBytes(), std::uint64_t(QFileInfo(zip).size()));
+        std::uint64_t expected = 0;
+        for (int i = 0; i < 70000; ++i)
+            expected += std::uint64_t(i % 7);
+        QCOMPARE(t.unzipped, expected);
+        QVERIFY(std::none_of(loaded.package->warnings.begin(), loaded.package->warnings.end(),
+                             [](const PackageWarning &w) { return w.code == u"entry-count-mismatch"; }));
+    }
+
+    void emptyZip()
+    {
+        const QString zip = m_dir.filePath(u"empty.zip"_s);
+        fixtures::python(u"import sys, zipfile; zipfile.ZipFile(sys.argv[1], 'w').close()"_s, {zip});
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        QCOMPARE(loaded.package->zippedBytes(), 22u);
+        QCOMPARE(loaded.package->tree.node(0).totals.files, 0u);
+        QCOMPARE(loaded.package->warnings.front().code, u"empty-package"_s);
+    }
+
+    void damagedCentralDirectory()
+    {
+        const QString zip = build(u"python-zipfile"_s);
+        QFile file(zip);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const QJsonObject facts = fixtures::zipfileFacts(zip);
+        // Break the signature of the third central record.
+        qint64 pos = facts[u"start_dir"_s].toInteger();
+        const QJsonArray entries = facts[u"entries"_s].toArray();
+        pos += entries[0][u"central_length"_s].toInteger() + entries[1][u"central_length"_s].toInteger();
+        file.seek(pos);
+        file.write("XXXX");
+        file.close();
+        const LoadResult loaded = ZipPackageReader::read(zip);
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.error.startsWith(zip + u": "_s), qPrintable(loaded.error));
+        QVERIFY2(loaded.error.contains(u"central directory record 3"_s), qPrintable(loaded.error));
+        const QString recovered = u"recovers %1 entries"_s.arg(entries.size());
+        QVERIFY2(loaded.error.contains(recovered), qPrintable(loaded.error));
+        QVERIFY(loaded.partial);
+        QCOMPARE(qint64(loaded.partial->tree.node(0).totals.files), facts[u"files"_s].toInteger());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestZipReader)
+#include "tst_zipreader.moc"

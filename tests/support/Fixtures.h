@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+// Builds test fixtures at run time, in temporary folders: sample package
+// trees and zips from real producers (Info-ZIP, Python zipfile, bsdtar, jar,
+// 7z), and independent facts about them from Python's zipfile module.
+namespace fixtures {
+
+struct ToolRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs `program` with `arguments` in `workingDir`; exitCode -1 if it could not start.
+ToolRun run(const QString &program, const QStringList &arguments, const QString &workingDir = {},
+            const QByteArray &input = {});
+
+// True when the tool is on PATH. Under CI (CI=true) a missing tool is a test
+// failure, elsewhere a skip: the setup script installs every tool the tests use.
+bool haveTool(const QString &program);
+
+// Writes a deterministic package tree under `root`: compressible text,
+// incompressible bytes, nested folders, an empty folder and file, a UTF-8
+// name, and (if `withSymlink`) a relative symlink.
+void writeSampleTree(const QString &root, bool withSymlink);
+
+// Writes `size` bytes of deterministic pseudo-random (incompressible) data.
+void writeRandomFile(const QString &path, qint64 size, quint32 seed);
+void writeFile(const QString &path, const QByteArray &data);
+
+// Runs a Python snippet with `args` as sys.argv[1:]; returns its stdout.
+QByteArray python(const QString &code, const QStringList &args = {});
+
+// Facts from Python's zipfile: {"files", "dirs", "unzipped", "entries":
+// [{"name","raw_name" (stored bytes as UTF-8),"header_offset","central_length","file_size","is_dir"}], "start_dir",
+// "comment_length"}. Empty object on failure.
+QJsonObject zipfileFacts(const QString &zipPath);
+
+// Path of the packscope-cli binary under test.
+QString cliPath();
+
+} // namespace fixtures
