@@ -16,7 +16,7 @@ bool isDriveLetter(QByteArrayView segment)
 
 // Drops empty and "." segments; returns the clean path, or the input when it
 // is already clean (the common case, no copy).
-QByteArray normalised(QByteArrayView path, bool *changed)
+QByteArray normalised(QByteArrayView path)
 {
     bool clean = !path.isEmpty() && path.front() != '/';
     for (qsizetype i = 0; clean && i < path.size(); ++i) {
@@ -26,7 +26,6 @@ QByteArray normalised(QByteArrayView path, bool *changed)
                  && (i + 1 == path.size() || path[i + 1] == '/'))
             clean = false;
     }
-    *changed = !clean;
     if (clean)
         return path.toByteArray();
     QByteArray out;
@@ -110,8 +109,10 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
 {
     std::uint8_t flags = data.flags;
     bool unsafe = rawPath.startsWith('/') || rawPath.contains('\0');
-    bool changed = false;
-    QByteArray path = normalised(rawPath, &changed);
+    QByteArrayView trimmed = rawPath;
+    while (trimmed.endsWith('/'))
+        trimmed.chop(1);  // "dir/" names the folder "dir"
+    QByteArray path = normalised(trimmed);
     // A bare "/" or "./" directory entry (bsdtar writes "./") names the
     // package root itself: it is counted on the root.
     if (path.isEmpty() && data.kind != NodeKind::Folder)

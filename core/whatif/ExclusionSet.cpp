@@ -20,7 +20,7 @@ SizeTotals ExclusionSet::excludedTotals(NodeId id) const
 {
     if (m_markCount == 0)
         return {};
-    return m_marked[id] ? m_tree->node(id).totals : m_inner[id];
+    return isExcluded(id) ? m_tree->node(id).totals : m_inner[id];
 }
 
 void ExclusionSet::propagate(NodeId from, const SizeTotals &added, const SizeTotals &removed)

@@ -36,7 +36,8 @@ public:
     // Nodes the user excluded themselves, in id order.
     std::vector<NodeId> markedNodes() const;
 
-    // Excluded part of the node's subtree (all of it when the node is excluded).
+    // Excluded part of the node's subtree: all of it when the node is excluded,
+    // itself or through an ancestor. O(depth).
     SizeTotals excludedTotals(NodeId id) const;
     // What remains of the node's subtree after exclusion.
     SizeTotals keptTotals(NodeId id) const { return m_tree->node(id).totals - excludedTotals(id); }

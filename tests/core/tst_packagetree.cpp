@@ -1,0 +1,160 @@
+// PackageTree and its builder: implicit folders, totals, duplicates, unsafe
+// paths, golden-text shape of a small tree.
+#include "model/PackageTreeBuilder.h"
+
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace packscope;
+
+namespace {
+
+EntryData file(std::uint64_t unzipped, std::uint64_t footprint = 0)
+{
+    EntryData d;
+    d.kind = NodeKind::File;
+    d.unzipped = unzipped;
+    d.compressed = unzipped / 2;
+    d.footprint = footprint ? footprint : unzipped / 2 + 100;
+    return d;
+}
+
+EntryData folder()
+{
+    EntryData d;
+    d.kind = NodeKind::Folder;
+    d.footprint = 90;
+    return d;
+}
+
+// "name unzipped/footprint files dirs" per node, indented by depth.
+QString print(const PackageTree &tree, NodeId id = 0, int depth = 0)
+{
+    const PackageNode &n = tree.node(id);
+    QString line = QString(depth * 2, u' ') + (id == 0 ? u"<root>"_s : tree.name(id))
+        + (n.kind == NodeKind::Folder ? u"/"_s : u""_s)
+        + u" %1/%2 f%3 d%4%5\n"_s.arg(n.totals.unzipped).arg(n.totals.footprint).arg(n.totals.files)
+              .arg(n.totals.dirs).arg((n.flags & NodeImplicit) && id != 0 ? u" implicit"_s : u""_s);
+    for (NodeId child : tree.children(id))
+        line += print(tree, child, depth + 1);
+    return line;
+}
+
+bool hasWarning(const PackageWarnings &warnings, const QString &code)
+{
+    return std::any_of(warnings.begin(), warnings.end(), [&](const PackageWarning &w) { return w.code == code; });
+}
+
+} // namespace
+
+class TestPackageTree : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void goldenShape()
+    {
+        PackageWarnings warnings;
+        PackageTreeBuilder builder(&warnings);
+        builder.addEntry("a/b/one.txt", file(1000));
+        builder.addEntry("a/", folder());
+        builder.addEntry("a/two.txt", file(10));
+        builder.addEntry("./c//three.bin", file(5));
+        builder.addEntry("top.py", file(1));
+        const PackageTree tree = builder.finish();
+        const QString expected = uR"(<root>/ 1016/997 f4 d1
+  a/ 1010/795 f2 d1
+    b/ 1000/600 f1 d0 implicit
+      one.txt 1000/600 f1 d0
+    two.txt 10/105 f1 d0
+  c/ 5/102 f1 d0 implicit
+    three.bin 5/102 f1 d0
+  top.py 1/100 f1 d0
+)"_s;
+        QCOMPARE(print(tree), expected);
+        QVERIFY(warnings.empty());
+        QCOMPARE(tree.path(3), u"a/b/one.txt"_s);
+        QCOMPARE(tree.pathBytes(0), QByteArray());
+    }
+
+    void parentsComeBeforeChildren()
+    {
+        PackageTreeBuilder builder(nullptr);
+        builder.addEntry("x/y/z/file", file(1));
+        builder.addEntry("x/", folder());
+        builder.addEntry("x/y/z/", folder());
+        const PackageTree tree = builder.finish();
+        for (NodeId id = 1; id < tree.nodeCount(); ++id)
+            QVERIFY(tree.node(id).parent < id);
+        QCOMPARE(tree.node(0).totals.dirs, 2u);
+    }
+
+    void duplicatesAreCountedAndFlagged()
+    {
+        PackageWarnings warnings;
+        PackageTreeBuilder builder(&warnings);
+        builder.addEntry("lib/x.so", file(100));
+        builder.addEntry("lib/x.so", file(100));
+        const PackageTree tree = builder.finish();
+        QCOMPARE(tree.node(0).totals.files, 2u);
+        QCOMPARE(tree.node(0).totals.unzipped, 200u);
+        QVERIFY(hasWarning(warnings, u"duplicate-name"_s));
+        QVERIFY(tree.node(2).flags & NodeDuplicate);
+        QVERIFY(tree.node(3).flags & NodeDuplicate);
+    }
+
+    void unsafePaths_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QString>("code");
+        QTest::addRow("dotdot") << QByteArray("../../etc/passwd") << u"unsafe-path"_s;
+        QTest::addRow("absolute") << QByteArray("/etc/passwd") << u"unsafe-path"_s;
+        QTest::addRow("drive") << QByteArray("C:/Windows/x.dll") << u"unsafe-path"_s;
+        QTest::addRow("nul") << QByteArray("a\0b.txt", 7) << u"unsafe-path"_s;
+        QTest::addRow("backslash") << QByteArray("dir\\file.txt") << u"backslash-path"_s;
+        QTest::addRow("invalid utf8") << QByteArray("caf\xe9.txt") << u"invalid-utf8"_s;
+    }
+
+    void unsafePaths()
+    {
+        QFETCH(QByteArray, path);
+        QFETCH(QString, code);
+        PackageWarnings warnings;
+        PackageTreeBuilder builder(&warnings);
+        builder.addEntry(path, file(10));
+        const PackageTree tree = builder.finish();
+        QVERIFY2(hasWarning(warnings, code), qPrintable(code));
+        QCOMPARE(tree.node(0).totals.files, 1u);
+        QCOMPARE(tree.node(0).totals.unzipped, 10u);
+    }
+
+    void rootDirectoryEntryCountsOnRoot()
+    {
+        PackageTreeBuilder builder(nullptr);
+        builder.addEntry("./", folder());
+        builder.addEntry("./a.txt", file(3));
+        const PackageTree tree = builder.finish();
+        QCOMPARE(tree.nodeCount(), std::size_t(2));
+        QCOMPARE(tree.node(0).totals.dirs, 1u);
+        QCOMPARE(tree.node(0).totals.footprint, 90u + 101u);
+    }
+
+    void absurdSizesAreCappedNotOverflowed()
+    {
+        PackageWarnings warnings;
+        PackageTreeBuilder builder(&warnings);
+        for (int i = 0; i < 20; ++i)
+            builder.addEntry(QByteArray(QByteArray("bomb") + QByteArray::number(i)), file(0xFFFFFFFFFFFFFFFFull, 50));
+        const PackageTree tree = builder.finish();
+        QCOMPARE(tree.node(0).totals.unzipped, PackageTreeBuilder::kMaxPackageUnzipped);
+        QVERIFY(hasWarning(warnings, u"size-overflow"_s));
+    }
+
+    void memoryPerNodeIsCompact()
+    {
+        QVERIFY(sizeof(PackageNode) <= 80);
+        QVERIFY(sizeof(ZipEntryLocation) <= 48);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPackageTree)
+#include "tst_packagetree.moc"
