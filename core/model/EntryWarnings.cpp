@@ -4,21 +4,25 @@ using namespace Qt::StringLiterals;
 
 namespace packscope {
 
-bool warnIfNotWorldReadable(PackageWarnings &warnings, const QString &path, std::uint32_t mode)
+bool warnIfNotWorldReadable(PackageWarnings &warnings, QByteArrayView path, std::uint32_t mode)
 {
     if (mode == 0 || (mode & 04))
         return false;
-    warnings.push_back({u"not-world-readable"_s, path,
-                        u"mode 0%1 is not readable by others; the Lambda runtime user cannot open it"_s.arg(
-                            QString::number(mode & 07777, 8))});
+    warnings.add(u"not-world-readable"_s, [&] {
+        return std::pair{QString::fromUtf8(path),
+                         u"mode 0%1 is not readable by others; the Lambda runtime user cannot open it"_s.arg(
+                             QString::number(mode & 07777, 8))};
+    });
     return true;
 }
 
-void warnSymlink(PackageWarnings &warnings, const QString &path, std::uint64_t targetLength)
+void warnSymlink(PackageWarnings &warnings, QByteArrayView path, std::uint64_t targetLength)
 {
-    warnings.push_back({u"symlink"_s, path,
-                        u"symlink (not followed), counted by its own size: %1 bytes, the target path; "
-                        u"how Lambda counts symlinks is undocumented"_s.arg(targetLength)});
+    warnings.add(u"symlink"_s, [&] {
+        return std::pair{QString::fromUtf8(path),
+                         u"symlink (not followed), counted by its own size: %1 bytes, the target path; "
+                         u"how Lambda counts symlinks is undocumented"_s.arg(targetLength)};
+    });
 }
 
 } // namespace packscope

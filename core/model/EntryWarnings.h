@@ -2,6 +2,8 @@
 
 #include "model/PackageWarning.h"
 
+#include <QByteArrayView>
+
 #include <cstdint>
 
 namespace packscope {
@@ -10,9 +12,9 @@ namespace packscope {
 
 // "not-world-readable" when a file's Unix mode denies reading to others, which
 // the Lambda runtime user needs; returns false (and adds nothing) otherwise.
-bool warnIfNotWorldReadable(PackageWarnings &warnings, const QString &path, std::uint32_t mode);
+bool warnIfNotWorldReadable(PackageWarnings &warnings, QByteArrayView path, std::uint32_t mode);
 
 // "symlink": the entry is a symlink, counted by its own size.
-void warnSymlink(PackageWarnings &warnings, const QString &path, std::uint64_t targetLength);
+void warnSymlink(PackageWarnings &warnings, QByteArrayView path, std::uint64_t targetLength);
 
 } // namespace packscope

@@ -2,6 +2,8 @@
 
 #include "text/Cp437.h"
 
+#include <QHashFunctions>
+
 using namespace Qt::StringLiterals;
 
 namespace packscope {
@@ -14,22 +16,42 @@ bool isDriveLetter(QByteArrayView segment)
         && ((segment[0] >= 'A' && segment[0] <= 'Z') || (segment[0] >= 'a' && segment[0] <= 'z'));
 }
 
-// Drops empty and "." segments; returns the clean path, or the input when it
-// is already clean (the common case, no copy).
-QByteArray normalised(QByteArrayView path)
+// What one pass over a path finds out about it.
+struct PathScan {
+    bool needsCleaning = false;  // leading '/', "//", "." segments
+    bool highBytes = false;
+    bool backslash = false;
+    bool nul = false;
+};
+
+PathScan scan(QByteArrayView path)
 {
-    bool clean = !path.isEmpty() && path.front() != '/';
-    for (qsizetype i = 0; clean && i < path.size(); ++i) {
-        if (path[i] == '/' && i + 1 < path.size() && path[i + 1] == '/')
-            clean = false;
-        else if (path[i] == '.' && (i == 0 || path[i - 1] == '/')
-                 && (i + 1 == path.size() || path[i + 1] == '/'))
-            clean = false;
+    PathScan r;
+    const qsizetype n = path.size();
+    r.needsCleaning = n == 0 || path.front() == '/';
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = path[i];
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            r.highBytes = true;
+        } else if (c == '/') {
+            if (i + 1 < n && path[i + 1] == '/')
+                r.needsCleaning = true;
+        } else if (c == '.') {
+            if ((i == 0 || path[i - 1] == '/') && (i + 1 == n || path[i + 1] == '/'))
+                r.needsCleaning = true;
+        } else if (c == '\\') {
+            r.backslash = true;
+        } else if (c == '\0') {
+            r.nul = true;
+        }
     }
-    if (clean)
-        return path.toByteArray();
-    QByteArray out;
-    out.reserve(path.size());
+    return r;
+}
+
+// Drops empty and "." segments into `storage`; returns a view of the result.
+QByteArrayView cleaned(QByteArrayView path, QByteArray &storage)
+{
+    storage.clear();
     qsizetype start = 0;
     while (start <= path.size()) {
         qsizetype end = path.indexOf('/', start);
@@ -37,33 +59,33 @@ QByteArray normalised(QByteArrayView path)
             end = path.size();
         const QByteArrayView segment = path.sliced(start, end - start);
         if (!segment.isEmpty() && segment != ".") {
-            if (!out.isEmpty())
-                out += '/';
-            out += segment;
+            if (!storage.isEmpty())
+                storage += '/';
+            storage += segment;
         }
         start = end + 1;
     }
-    return out;
+    return storage;
 }
 
 } // namespace
 
 PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t expectedEntries)
-    : m_warnings(warnings)
+    : m_warnings(warnings), m_folders(expectedEntries / 4), m_leaves(expectedEntries)
 {
-    m_tree.m_nodes.reserve(expectedEntries + expectedEntries / 8 + 1);
-    m_tree.m_names.reserve(qsizetype(expectedEntries) * 16);
-    m_leaves.reserve(expectedEntries);
+    m_tree.m_nodes.reserve(expectedEntries + expectedEntries / 4 + 1);
+    m_tree.m_names.reserve(qsizetype(expectedEntries) * 12);
     PackageNode root;
     root.kind = NodeKind::Folder;
     root.flags = NodeImplicit;
     m_tree.m_nodes.push_back(root);
+    m_folderPathRefs.push_back({0, 0});
 }
 
 void PackageTreeBuilder::warn(const char *code, QByteArrayView path, const QString &message)
 {
     if (m_warnings)
-        m_warnings->push_back({QString::fromLatin1(code), QString::fromUtf8(path), message});
+        m_warnings->add(QString::fromLatin1(code), [&] { return std::pair{QString::fromUtf8(path), message}; });
 }
 
 NodeId PackageTreeBuilder::newNode(NodeId parent, QByteArrayView name, NodeKind kind)
@@ -78,29 +100,39 @@ NodeId PackageTreeBuilder::newNode(NodeId parent, QByteArrayView name, NodeKind 
     return NodeId(m_tree.m_nodes.size() - 1);
 }
 
+QByteArrayView PackageTreeBuilder::folderPath(NodeId folder) const
+{
+    if (folder >= m_folderPathRefs.size())
+        return {};
+    const auto [offset, length] = m_folderPathRefs[folder];
+    return QByteArrayView(m_folderPaths.constData() + offset, length);
+}
+
 NodeId PackageTreeBuilder::folderFor(QByteArrayView dirPath, bool *unsafe)
 {
     if (dirPath.isEmpty())
         return m_tree.root();
-    if (dirPath == m_lastDirPath)
-        return m_lastDir;
-    NodeId id;
-    const auto found = m_folders.constFind(dirPath.toByteArray());
-    if (found != m_folders.cend()) {
-        id = found.value();
-    } else {
-        const qsizetype slash = dirPath.lastIndexOf('/');
-        const NodeId parent = folderFor(slash < 0 ? QByteArrayView() : dirPath.first(slash), unsafe);
-        const QByteArrayView name = slash < 0 ? dirPath : dirPath.sliced(slash + 1);
-        id = newNode(parent, name, NodeKind::Folder);
-        m_tree.m_nodes[id].flags = NodeImplicit;
-        if (name == "..")
-            m_tree.m_nodes[id].flags |= NodeUnsafePath;
-        m_folders.insert(dirPath.toByteArray(), id);
+    NodeId id = m_lastDir;
+    if (folderPath(id) != dirPath) {
+        const std::uint64_t hash = qHash(dirPath);
+        id = m_folders.find(hash, [&](NodeId candidate) { return folderPath(candidate) == dirPath; });
+        if (id == kNoNode) {
+            const qsizetype slash = dirPath.lastIndexOf('/');
+            const NodeId parent = folderFor(slash < 0 ? QByteArrayView() : dirPath.first(slash), unsafe);
+            const QByteArrayView name = slash < 0 ? dirPath : dirPath.sliced(slash + 1);
+            id = newNode(parent, name, NodeKind::Folder);
+            m_tree.m_nodes[id].flags = NodeImplicit;
+            if (name == "..")
+                m_tree.m_nodes[id].flags |= NodeUnsafePath;
+            if (m_folderPathRefs.size() <= id)
+                m_folderPathRefs.resize(id + 1, {0, 0});
+            m_folderPathRefs[id] = {std::uint32_t(m_folderPaths.size()), std::uint32_t(dirPath.size())};
+            m_folderPaths.append(dirPath);
+            m_folders.insert(hash, id);
+        }
     }
     if (m_tree.m_nodes[id].flags & NodeUnsafePath)
         *unsafe = true;
-    m_lastDirPath = dirPath.toByteArray();
     m_lastDir = id;
     return id;
 }
@@ -108,29 +140,31 @@ NodeId PackageTreeBuilder::folderFor(QByteArrayView dirPath, bool *unsafe)
 NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &data)
 {
     std::uint8_t flags = data.flags;
-    bool unsafe = rawPath.startsWith('/') || rawPath.contains('\0');
-    QByteArrayView trimmed = rawPath;
-    while (trimmed.endsWith('/'))
-        trimmed.chop(1);  // "dir/" names the folder "dir"
-    QByteArray path = normalised(trimmed);
+    QByteArrayView path = rawPath;
+    while (path.endsWith('/'))
+        path.chop(1);  // "dir/" names the folder "dir"
+    const PathScan found = scan(path);
+    bool unsafe = rawPath.startsWith('/') || found.nul;
+    QByteArray storage;
+    if (found.needsCleaning)
+        path = cleaned(path, storage);
     // A bare "/" or "./" directory entry (bsdtar writes "./") names the
     // package root itself: it is counted on the root.
     if (path.isEmpty() && data.kind != NodeKind::Folder)
         warn("empty-name", rawPath, u"entry has no name; it is counted but cannot be extracted"_s);
-    const qsizetype firstSlash = path.indexOf('/');
-    if (isDriveLetter(QByteArrayView(path).first(firstSlash < 0 ? path.size() : firstSlash)))
+    if (path.size() >= 2 && path[1] == ':' && isDriveLetter(path.first(path.size() == 2 || path[2] == '/' ? 2 : 0)))
         unsafe = true;
-    if (path.contains('\\'))
+    if (found.backslash)
         warn("backslash-path", rawPath,
              u"path uses '\\' as a separator; on Lambda it becomes part of the file name"_s);
-    if (!isValidUtf8(path)) {
+    if (found.highBytes && !isValidUtf8(path)) {
         flags |= NodeNameNotUtf8;
         warn("invalid-utf8", rawPath, u"name is not valid UTF-8"_s);
     }
 
     const qsizetype slash = path.lastIndexOf('/');
-    const QByteArrayView dirPart = slash < 0 ? QByteArrayView() : QByteArrayView(path).first(slash);
-    const QByteArrayView leaf = slash < 0 ? QByteArrayView(path) : QByteArrayView(path).sliced(slash + 1);
+    const QByteArrayView dirPart = slash < 0 ? QByteArrayView() : path.first(slash);
+    const QByteArrayView leaf = slash < 0 ? path : path.sliced(slash + 1);
     if (leaf == "..")
         unsafe = true;
 
@@ -147,18 +181,17 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
     } else {
         const NodeId parent = folderFor(dirPart, &unsafe);
         const std::uint64_t key = qHash(leaf, std::size_t(parent));
-        const auto range = m_leaves.equal_range(key);
-        for (auto it = range.first; it != range.second; ++it) {
-            if (m_tree.nameBytes(it->second) == leaf) {
-                m_tree.m_nodes[it->second].flags |= NodeDuplicate;
-                flags |= NodeDuplicate;
-                warn("duplicate-name", path,
-                     u"another entry has the same path; both are counted, only one survives extraction"_s);
-                break;
-            }
+        const NodeId twin = m_leaves.find(key, [&](NodeId candidate) {
+            return m_tree.m_nodes[candidate].parent == parent && m_tree.nameBytes(candidate) == leaf;
+        });
+        if (twin != kNoNode) {
+            m_tree.m_nodes[twin].flags |= NodeDuplicate;
+            flags |= NodeDuplicate;
+            warn("duplicate-name", path,
+                 u"another entry has the same path; both are counted, only one survives extraction"_s);
         }
         id = newNode(parent, leaf, data.kind);
-        m_leaves.emplace(key, id);
+        m_leaves.insert(key, id);
         m_tree.m_nodes[id].flags = flags;
     }
     if (unsafe) {
@@ -218,6 +251,8 @@ PackageTree PackageTreeBuilder::finish()
     }
     m_folders.clear();
     m_leaves.clear();
+    m_folderPaths.clear();
+    m_folderPathRefs.clear();
     PackageTree tree = std::move(m_tree);
     m_tree = PackageTree();
     return tree;

@@ -3,10 +3,9 @@
 #include "model/PackageTree.h"
 #include "model/PackageWarning.h"
 
-#include <QByteArray>
-#include <QHash>
+#include "model/NodeHashIndex.h"
 
-#include <unordered_map>
+#include <QByteArray>
 
 namespace packscope {
 
@@ -49,12 +48,15 @@ private:
     NodeId newNode(NodeId parent, QByteArrayView name, NodeKind kind);
     void warn(const char *code, QByteArrayView path, const QString &message);
 
+    QByteArrayView folderPath(NodeId folder) const;
+
     PackageTree m_tree;
     PackageWarnings *m_warnings;
-    QHash<QByteArray, NodeId> m_folders;  // folder path -> node
-    QByteArray m_lastDirPath;
+    NodeHashIndex m_folders;  // hash(folder path) -> folder
+    NodeHashIndex m_leaves;   // hash(parent, name) -> file, for duplicate detection
+    QByteArray m_folderPaths;  // every folder's full path, back to back
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_folderPathRefs;  // node -> (offset, length)
     NodeId m_lastDir = 0;
-    std::unordered_multimap<std::uint64_t, NodeId> m_leaves;  // hash(parent, name) -> node
     std::uint64_t m_declaredUnzipped = 0;
     bool m_cappedWarned = false;
 };

@@ -14,7 +14,7 @@ void EstimatedZipPackage::addFolder(const QByteArray &path, std::uint32_t mode)
 void EstimatedZipPackage::addSymlink(const QByteArray &path, std::uint64_t targetLength, std::uint32_t mode)
 {
     m_entries.push_back({path, targetLength, 0, mode, 0, NodeKind::Symlink});
-    warnSymlink(m_warnings, QString::fromUtf8(path), targetLength);
+    warnSymlink(m_warnings, path, targetLength);
 }
 
 void EstimatedZipPackage::beginFile(const QByteArray &path, std::uint32_t mode)
@@ -56,12 +56,15 @@ std::shared_ptr<Package> EstimatedZipPackage::finish(const QString &path, Packag
         entry.footprint = entry.compressed + ZipSizeEstimator::recordOverhead(nameLength);
         builder.addEntry(pending.path, entry);
         if (pending.kind == NodeKind::File)
-            warnIfNotWorldReadable(package->warnings, QString::fromUtf8(pending.path), pending.mode);
+            warnIfNotWorldReadable(package->warnings, pending.path, pending.mode);
     }
     package->tree = builder.finish();
-    package->warnings.insert(package->warnings.begin(), m_warnings.begin(), m_warnings.end());
+    // Reader warnings (symlinks, unreadable files) first, then the tree's.
+    PackageWarnings all = std::move(m_warnings);
+    all.append(package->warnings);
+    package->warnings = std::move(all);
     m_entries.clear();
-    m_warnings.clear();
+    m_warnings = {};
     return package;
 }
 

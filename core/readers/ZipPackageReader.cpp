@@ -91,6 +91,41 @@ void parseExtras(CentralRecord &rec, const unsigned char *extra, std::uint16_t e
         rec.sizeWithoutZip64 = true;
 }
 
+enum class RecordStatus { Ok, BadSignature, Overrun };
+
+// Parses the central record at `pos` (which must leave room for its fixed part).
+RecordStatus parseRecord(const unsigned char *data, std::uint64_t pos, std::uint64_t stop, std::uint64_t shift,
+                         CentralRecord &rec)
+{
+    const unsigned char *h = data + pos;
+    if (zip::u32(h) != zip::kCentralHeaderSignature)
+        return RecordStatus::BadSignature;
+    rec = CentralRecord();
+    rec.host = h[5];
+    rec.flags = zip::u16(h + 8);
+    rec.method = zip::u16(h + 10);
+    rec.crc = zip::u32(h + 16);
+    rec.compressed = zip::u32(h + 20);
+    rec.unzipped = zip::u32(h + 24);
+    rec.nameLength = zip::u16(h + 28);
+    const std::uint16_t extraLength = zip::u16(h + 30);
+    const std::uint16_t commentLength = zip::u16(h + 32);
+    rec.externalAttributes = zip::u32(h + 38);
+    rec.localOffset = zip::u32(h + 42);
+    rec.centralOffset = pos;
+    rec.centralLength = zip::kCentralHeaderSize + rec.nameLength + extraLength + commentLength;
+    if (pos + rec.centralLength > stop)
+        return RecordStatus::Overrun;
+    rec.name = h + zip::kCentralHeaderSize;
+    const bool needUnzipped = rec.unzipped == 0xFFFFFFFFu;
+    const bool needCompressed = rec.compressed == 0xFFFFFFFFu;
+    const bool needOffset = rec.localOffset == 0xFFFFFFFFu;
+    if (extraLength > 0 || needUnzipped || needCompressed || needOffset)
+        parseExtras(rec, rec.name + rec.nameLength, extraLength, needUnzipped, needCompressed, needOffset);
+    rec.localOffset += shift;
+    return RecordStatus::Ok;
+}
+
 bool isUnixHost(std::uint8_t host)
 {
     return host == zip::kHostUnix || host == zip::kHostMacOsX;
@@ -149,99 +184,89 @@ LoadResult ZipPackageReader::read(const QString &path)
     package->fileSize = fileSize;
     PackageWarnings &warnings = package->warnings;
 
-    // Pass 1: parse the central directory.
-    std::vector<CentralRecord> records;
-    records.reserve(std::min<std::uint64_t>(end.declaredEntries, end.centralSize / zip::kCentralHeaderSize));
+    // Pass 1: walk the central directory for the local offsets only, so that
+    // memory stays at 16 bytes an entry beside the tree.
     const std::uint64_t stop = end.centralStart + end.centralSize;
+    std::vector<std::uint64_t> offsets;
+    offsets.reserve(std::min<std::uint64_t>(end.declaredEntries, end.centralSize / zip::kCentralHeaderSize));
     std::uint64_t pos = end.centralStart;
+    CentralRecord rec;
     while (pos + zip::kCentralHeaderSize <= stop) {
-        const unsigned char *h = data + pos;
-        if (zip::u32(h) != zip::kCentralHeaderSignature)
-            return damaged(u"central directory record %1 (offset %2) is corrupted"_s.arg(records.size() + 1).arg(pos));
-        CentralRecord rec;
-        rec.host = h[5];
-        rec.flags = zip::u16(h + 8);
-        rec.method = zip::u16(h + 10);
-        rec.crc = zip::u32(h + 16);
-        rec.compressed = zip::u32(h + 20);
-        rec.unzipped = zip::u32(h + 24);
-        rec.nameLength = zip::u16(h + 28);
-        const std::uint16_t extraLength = zip::u16(h + 30);
-        const std::uint16_t commentLength = zip::u16(h + 32);
-        rec.externalAttributes = zip::u32(h + 38);
-        rec.localOffset = zip::u32(h + 42);
-        rec.centralOffset = pos;
-        rec.centralLength = zip::kCentralHeaderSize + rec.nameLength + extraLength + commentLength;
-        if (pos + rec.centralLength > stop)
+        switch (parseRecord(data, pos, stop, end.offsetShift, rec)) {
+        case RecordStatus::BadSignature:
+            return damaged(u"central directory record %1 (offset %2) is corrupted"_s.arg(offsets.size() + 1).arg(pos));
+        case RecordStatus::Overrun:
             return damaged(u"central directory record %1 runs past the end of the central directory"_s.arg(
-                records.size() + 1));
-        rec.name = h + zip::kCentralHeaderSize;
-        const bool needUnzipped = rec.unzipped == 0xFFFFFFFFu;
-        const bool needCompressed = rec.compressed == 0xFFFFFFFFu;
-        const bool needOffset = rec.localOffset == 0xFFFFFFFFu;
-        if (extraLength > 0 || needUnzipped || needCompressed || needOffset)
-            parseExtras(rec, rec.name + rec.nameLength, extraLength, needUnzipped, needCompressed, needOffset);
-        rec.localOffset += end.offsetShift;
-        records.push_back(rec);
+                offsets.size() + 1));
+        case RecordStatus::Ok:
+            break;
+        }
+        offsets.push_back(rec.localOffset);
         pos += rec.centralLength;
     }
     if (pos != stop)
         warnings.push_back({u"central-directory-slack"_s, {},
                             u"%1 bytes at the end of the central directory belong to no record"_s.arg(stop - pos)});
     const std::uint64_t declaredMask = end.entryCountFromZip64 ? ~std::uint64_t(0) : 0xFFFF;
-    if ((records.size() & declaredMask) != end.declaredEntries)
+    if ((offsets.size() & declaredMask) != end.declaredEntries)
         warnings.push_back({u"entry-count-mismatch"_s, {},
                             u"end record declares %1 entries, central directory holds %2"_s.arg(end.declaredEntries)
-                                .arg(records.size())});
+                                .arg(offsets.size())});
     if (end.trailingBytes > 0)
         warnings.push_back({u"trailing-data"_s, {},
                             u"%1 bytes follow the end-of-central-directory record"_s.arg(end.trailingBytes)});
 
     // Pass 2: each local record extends to the next one (or the central
     // directory), which covers data descriptors and any gap.
-    std::vector<std::uint32_t> order(records.size());
-    std::iota(order.begin(), order.end(), 0u);
-    const bool sorted = std::is_sorted(records.begin(), records.end(),
-                                       [](const CentralRecord &a, const CentralRecord &b) {
-                                           return a.localOffset < b.localOffset;
-                                       });
-    if (!sorted)
-        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return records[a].localOffset < records[b].localOffset;
-        });
+    constexpr std::uint64_t kInvalidOffset = ~std::uint64_t(0);
+    constexpr std::uint64_t kSharedRecord = ~std::uint64_t(0) - 1;
+    std::vector<std::uint64_t> lengths(offsets.size(), 0);
+    std::vector<std::uint32_t> order;
+    if (!std::is_sorted(offsets.begin(), offsets.end())) {
+        order.resize(offsets.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return offsets[a] < offsets[b]; });
+    }
     std::uint64_t firstLocal = end.centralStart;
-    std::uint64_t previousOffset = ~std::uint64_t(0);
+    std::uint64_t previousOffset = kInvalidOffset;
     std::int64_t previousIndex = -1;
-    for (std::uint32_t index : order) {
-        CentralRecord &rec = records[index];
-        if (rec.localOffset + zip::kLocalHeaderSize > end.centralStart || rec.localOffset < end.offsetShift) {
-            rec.localOffsetValid = false;
+    for (std::size_t k = 0; k < offsets.size(); ++k) {
+        const std::uint32_t index = order.empty() ? std::uint32_t(k) : order[k];
+        const std::uint64_t offset = offsets[index];
+        if (offset + zip::kLocalHeaderSize > end.centralStart || offset < end.offsetShift) {
+            lengths[index] = kInvalidOffset;
             continue;
         }
-        if (rec.localOffset == previousOffset) {
-            rec.localLength = 0;  // shares the previous entry's local record
-            warnings.push_back({u"overlapping-entries"_s, QString::fromUtf8(cp437ToUtf8({rec.name, rec.nameLength})),
-                                u"shares its local record with another entry (zip-bomb construction?)"_s});
+        if (offset == previousOffset) {
+            lengths[index] = kSharedRecord;
             continue;
         }
         if (previousIndex >= 0)
-            records[previousIndex].localLength = rec.localOffset - previousOffset;
+            lengths[std::size_t(previousIndex)] = offset - previousOffset;
         else
-            firstLocal = rec.localOffset;
-        previousOffset = rec.localOffset;
+            firstLocal = offset;
+        previousOffset = offset;
         previousIndex = index;
     }
     if (previousIndex >= 0)
-        records[previousIndex].localLength = end.centralStart - previousOffset;
-    if (firstLocal > 0 && !records.empty())
+        lengths[std::size_t(previousIndex)] = end.centralStart - previousOffset;
+    if (firstLocal > 0 && !offsets.empty())
         warnings.push_back({u"prefix-data"_s, {},
                             u"%1 bytes precede the first entry (self-extracting stub or other prepended data)"_s.arg(
                                 firstLocal)});
+    offsets = {};
 
-    // Pass 3: the tree.
-    PackageTreeBuilder builder(&warnings, records.size());
+    // Pass 3: the tree, parsing the records again (they are hot in cache).
+    PackageTreeBuilder builder(&warnings, lengths.size());
     std::uint64_t footprints = 0;
-    for (const CentralRecord &rec : records) {
+    pos = end.centralStart;
+    for (std::size_t index = 0; index < lengths.size(); ++index) {
+        parseRecord(data, pos, stop, end.offsetShift, rec);
+        pos += rec.centralLength;
+        const bool sharedRecord = lengths[index] == kSharedRecord;
+        rec.localOffsetValid = lengths[index] != kInvalidOffset;
+        rec.localLength = (sharedRecord || !rec.localOffsetValid) ? 0 : lengths[index];
         QByteArray decoded;
         QByteArrayView name;
         if (rec.unicodeName) {
@@ -278,6 +303,9 @@ LoadResult ZipPackageReader::read(const QString &path)
         entry.location = &location;
         builder.addEntry(name, entry);
 
+        if (sharedRecord)
+            warnings.push_back({u"overlapping-entries"_s, QString::fromUtf8(name),
+                                u"shares its local record with another entry (zip-bomb construction?)"_s});
         if (!rec.localOffsetValid)
             warnings.push_back({u"bad-local-offset"_s, QString::fromUtf8(name),
                                 u"local header offset %1 lies outside the entries' area"_s.arg(rec.localOffset)});
@@ -286,16 +314,18 @@ LoadResult ZipPackageReader::read(const QString &path)
                                 u"size or offset field is 0xFFFFFFFF but no zip64 value follows; "
                                 u"counted as 4294967295"_s});
         if (encrypted)
-            warnings.push_back({u"encrypted"_s, QString::fromUtf8(name),
-                                u"entry is encrypted: its sizes are counted, its contents cannot be inspected"_s});
+            warnings.add(u"encrypted"_s, [&] {
+                return std::pair{QString::fromUtf8(name),
+                                 u"entry is encrypted: its sizes are counted, its contents cannot be inspected"_s};
+            });
         if (entry.kind == NodeKind::Symlink)
-            warnSymlink(warnings, QString::fromUtf8(name), rec.unzipped);
+            warnSymlink(warnings, name, rec.unzipped);
         else if (entry.kind == NodeKind::File)
-            warnIfNotWorldReadable(warnings, QString::fromUtf8(name), entry.mode);
+            warnIfNotWorldReadable(warnings, name, entry.mode);
     }
     package->tree = builder.finish();
     package->fixedZipBytes = fileSize - std::min(fileSize, footprints);
-    if (records.empty())
+    if (lengths.empty())
         warnings.push_back({u"empty-package"_s, {}, u"the zip holds no entries"_s});
     return LoadResult{std::move(package), {}, {}};
 }

@@ -69,6 +69,12 @@ AuditReport AuditReport::build(const Session &session, int topN)
 
         for (const PackageWarning &warning : package->warnings)
             report.warnings.push_back({package->path, warning});
+        for (const auto &[code, left] : package->warnings.omitted())
+            report.warnings.push_back(
+                {package->path,
+                 {code, QString(),
+                  u"%1 more entries have this warning (the first %2 are listed)"_s.arg(left).arg(
+                      PackageWarnings::kListedPerCode)}});
 
         if (topN <= 0)
             continue;

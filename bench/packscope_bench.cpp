@@ -1,0 +1,166 @@
+// packscope-bench: measures the budgets of DESIGN.md and prints them. Not a
+// test: it asserts nothing about time, it reports. Usage:
+//   packscope-bench [--entries N] [--runs N]
+#include "readers/PackageReader.h"
+#include "session/Session.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+extern char **environ;
+
+using namespace Qt::StringLiterals;
+using namespace packscope;
+
+namespace {
+
+struct ProcessRun {
+    double seconds = 0;
+    long maxRssKiB = 0;
+    int exitCode = -1;
+};
+
+// Runs a command with output discarded; wall time and the child's peak RSS.
+ProcessRun runProcess(const QStringList &command)
+{
+    std::vector<QByteArray> storage;
+    std::vector<char *> argv;
+    for (const QString &arg : command)
+        storage.push_back(arg.toLocal8Bit());
+    for (QByteArray &arg : storage)
+        argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    ProcessRun run;
+    QElapsedTimer timer;
+    timer.start();
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0)
+        return run;
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    run.seconds = double(timer.nsecsElapsed()) / 1e9;
+    run.maxRssKiB = usage.ru_maxrss;
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    posix_spawn_file_actions_destroy(&actions);
+    return run;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+}
+
+bool makeZip(const QString &path, int entries)
+{
+    QProcess python;
+    python.start(u"python3"_s, {u"-c"_s, uR"(
+import sys, zipfile
+n = int(sys.argv[2])
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    for i in range(n):
+        z.writestr('node_modules/pkg%d/lib/sub%d/file%06d.js' % (i % 700, i % 13, i), b'module.exports = %d;\n' % i * (1 + i % 5))
+)"_s, path, QString::number(entries)});
+    return python.waitForFinished(-1) && python.exitCode() == 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption entriesOption(u"entries"_s, u"Entries in the test zip."_s, u"N"_s, u"70000"_s);
+    const QCommandLineOption runsOption(u"runs"_s, u"Repetitions per measurement."_s, u"N"_s, u"9"_s);
+    parser.addOptions({entriesOption, runsOption});
+    parser.addHelpOption();
+    parser.process(app);
+    const int entries = parser.value(entriesOption).toInt();
+    const int runs = std::max(1, parser.value(runsOption).toInt());
+
+    QTemporaryDir dir;
+    const QString zip = dir.filePath(u"bench.zip"_s);
+    if (!makeZip(zip, entries)) {
+        std::fprintf(stderr, "packscope-bench: cannot build the test zip (python3 needed)\n");
+        return 2;
+    }
+    std::printf("Packscope benchmarks (%d-entry zip, %.1f MiB, median of %d runs)\n\n", entries,
+                double(QFileInfo(zip).size()) / 1048576.0, runs);
+
+    // 1. Whole-process CLI audit vs zipinfo -t on the same file.
+    const QString cli = QCoreApplication::applicationDirPath() + u"/../app/packscope-cli"_s;
+    std::vector<double> cliTimes, zipinfoTimes;
+    long cliRss = 0;
+    const bool haveZipinfo = !QStandardPaths::findExecutable(u"zipinfo"_s).isEmpty();
+    for (int i = 0; i < runs; ++i) {
+        const ProcessRun c = runProcess({cli, u"audit"_s, zip, u"--format"_s, u"json"_s});
+        if (c.exitCode != 0 && c.exitCode != 1) {
+            std::fprintf(stderr, "packscope-bench: packscope-cli failed (exit %d)\n", c.exitCode);
+            return 2;
+        }
+        cliTimes.push_back(c.seconds);
+        cliRss = std::max(cliRss, c.maxRssKiB);
+        if (haveZipinfo)
+            zipinfoTimes.push_back(runProcess({u"zipinfo"_s, u"-t"_s, zip}).seconds);
+    }
+    const double cliMs = median(cliTimes) * 1000, zipinfoMs = median(zipinfoTimes) * 1000;
+    std::printf("%-52s %9.1f ms\n", "packscope-cli audit --format json (whole process)", cliMs);
+    if (haveZipinfo)
+        std::printf("%-52s %9.1f ms   ratio %.2fx (budget 3x)\n", "zipinfo -t (whole process)", zipinfoMs,
+                    cliMs / zipinfoMs);
+    std::printf("%-52s %9.1f MiB  (budget 64 MiB)\n", "packscope-cli peak RSS", double(cliRss) / 1024.0);
+
+    // 2. In-process: read, memory per entry.
+    QElapsedTimer timer;
+    timer.start();
+    LoadResult loaded = PackageReader::read(zip);
+    const double readMs = double(timer.nsecsElapsed()) / 1e6;
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "packscope-bench: %s\n", qPrintable(loaded.error));
+        return 2;
+    }
+    const PackageTree &tree = loaded.package->tree;
+    std::printf("%-52s %9.1f ms\n", "read central directory + build tree (in process)", readMs);
+    std::printf("%-52s %9.1f B    (budget 300 B)\n", "tree memory per entry",
+                double(tree.memoryBytes()) / double(std::max<std::size_t>(1, tree.zipLocations().size())));
+
+    // 3. One what-if toggle: exclude a file, re-evaluate every limit (culprits included).
+    Session session;
+    session.setFunction(loaded.package);
+    std::vector<double> toggles;
+    NodeId file = 0;
+    for (NodeId id = 1; id < tree.nodeCount() && !file; ++id)
+        file = tree.isFolder(id) ? 0 : id;
+    for (int i = 0; i < std::max(runs, 50); ++i) {
+        timer.restart();
+        if (i % 2 == 0)
+            session.exclude(0, file);
+        else
+            session.restore(0, file);
+        const auto results = session.evaluate();
+        toggles.push_back(double(timer.nsecsElapsed()) / 1e3);
+        if (results.empty())
+            return 2;
+    }
+    std::printf("%-52s %9.1f us\n", "what-if toggle + all limits re-evaluated", median(toggles));
+    return 0;
+}
