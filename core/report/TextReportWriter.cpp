@@ -58,7 +58,7 @@ void writeLimit(QString &out, const AuditReport::Limit &limit)
     if (r.pass)
         return;
     if (r.rule.isInfo()) {
-        out += u"        informational: %1\n"_s.arg(r.rule.appliesTo);
+        out += u"        %1\n"_s.arg(r.rule.appliesTo);
         return;
     }
     if (!r.rule.errorText.isEmpty())
@@ -68,8 +68,8 @@ void writeLimit(QString &out, const AuditReport::Limit &limit)
     std::uint64_t saved = 0;
     for (const Culprit &c : r.culprits)
         saved += c.bytes;
-    out += u"        %1 %2 push it past the limit (excluding %3 saves %4 bytes%5):\n"_s.arg(
-        formatBytes(limit.culprits.size()), limit.culprits.size() == 1 ? u"file"_s : u"files"_s,
+    out += u"        %1 %2 it past the limit (excluding %3 saves %4 bytes%5):\n"_s.arg(
+        formatBytes(limit.culprits.size()), limit.culprits.size() == 1 ? u"file pushes"_s : u"files push"_s,
         limit.culprits.size() == 1 ? u"it"_s : u"them"_s, formatBytes(saved),
         r.culpritsSuffice ? u""_s : u", not enough on its own"_s);
     for (std::size_t i = 0; i < limit.culprits.size() && i < kCulpritsShown; ++i) {
