@@ -18,13 +18,7 @@ std::vector<Culprit> CulpritFinder::find(const Session &session, LimitMeasure me
     for (int p = 0; p < packages; ++p) {
         const PackageTree &tree = session.package(p)->tree;
         const ExclusionSet &exclusions = session.exclusions(p);
-        // Parents come before children, so one pass carries "excluded" down.
-        std::vector<std::uint8_t> excluded;
-        if (!exclusions.isEmpty()) {
-            excluded.assign(tree.nodeCount(), 0);
-            for (NodeId id = 1; id < tree.nodeCount(); ++id)
-                excluded[id] = exclusions.isMarked(id) || excluded[tree.node(id).parent];
-        }
+        const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
         for (NodeId id = 1; id < tree.nodeCount(); ++id) {
             const PackageNode &node = tree.node(id);
             if (node.kind == NodeKind::Folder || (!excluded.empty() && excluded[id]))

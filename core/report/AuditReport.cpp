@@ -79,12 +79,7 @@ AuditReport AuditReport::build(const Session &session, int topN)
         if (topN <= 0)
             continue;
         // Keep a bounded min-heap of the topN largest kept files.
-        std::vector<std::uint8_t> excluded;
-        if (!exclusions.isEmpty()) {
-            excluded.assign(tree.nodeCount(), 0);
-            for (NodeId id = 1; id < tree.nodeCount(); ++id)
-                excluded[id] = exclusions.isMarked(id) || excluded[tree.node(id).parent];
-        }
+        const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
         for (NodeId id = 1; id < tree.nodeCount(); ++id) {
             const PackageNode &node = tree.node(id);
             if (node.kind == NodeKind::Folder || (!excluded.empty() && excluded[id]))

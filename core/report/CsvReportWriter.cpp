@@ -33,9 +33,8 @@ QByteArray CsvReportWriter::write(const Session &session)
         const PackageTree &tree = package->tree;
         const ExclusionSet &exclusions = session.exclusions(p);
         const QByteArray packagePath = package->path.toUtf8();
-        std::vector<std::uint8_t> excluded(tree.nodeCount(), 0);
+        const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
         for (NodeId id = 1; id < tree.nodeCount(); ++id) {
-            excluded[id] = exclusions.isMarked(id) || excluded[tree.node(id).parent];
             const PackageNode &node = tree.node(id);
             if (node.kind == NodeKind::Folder)
                 continue;
@@ -44,7 +43,7 @@ QByteArray CsvReportWriter::write(const Session &session)
             out += QByteArray::number(qulonglong(node.totals.footprint));
             out += ',';
             out += QByteArray::number(qulonglong(node.totals.unzipped));
-            out += excluded[id] ? ",true," : ",false,";
+            out += (!excluded.empty() && excluded[id]) ? ",true," : ",false,";
             appendField(out, packagePath);
             out += '\n';
         }

@@ -117,3 +117,19 @@ std::vector<NodeId> ExclusionSet::markedNodes() const
 }
 
 } // namespace packscope
+
+namespace packscope {
+
+std::vector<std::uint8_t> ExclusionSet::excludedMask() const
+{
+    std::vector<std::uint8_t> mask;
+    if (m_markCount == 0)
+        return mask;
+    // Parents come before children, so one pass carries "excluded" down.
+    mask.assign(m_tree->nodeCount(), 0);
+    for (NodeId id = 1; id < m_tree->nodeCount(); ++id)
+        mask[id] = m_marked[id] || mask[m_tree->node(id).parent];
+    return mask;
+}
+
+} // namespace packscope

@@ -35,6 +35,9 @@ public:
     bool isMarked(NodeId id) const { return !m_marked.empty() && m_marked[id]; }
     // Nodes the user excluded themselves, in id order.
     std::vector<NodeId> markedNodes() const;
+    // One flag per node, 1 when excluded (itself or through an ancestor), in
+    // O(nodes); empty when nothing is excluded. For passes over every node.
+    std::vector<std::uint8_t> excludedMask() const;
 
     // Excluded part of the node's subtree: all of it when the node is excluded,
     // itself or through an ancestor. O(depth).

@@ -316,6 +316,39 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:
                              [](const PackageWarning &w) { return w.code == u"entry-count-mismatch"; }));
     }
 
+    void zip64HugeEntry()
+    {
+        // A real 4.6 GB entry (zeros, deflated to a few MB): sizes need the
+        // zip64 extra field and the end records need zip64 too.
+        const QString zip = m_dir.filePath(u"huge.zip"_s);
+        fixtures::python(uR"py(
+import sys, zipfile
+chunk = bytes(16 << 20)
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+    z.writestr('small.txt', b'hello')
+    with z.open('data/huge.bin', 'w', force_zip64=True) as f:
+        for _ in range(274):            # 274 * 16 MiB = 4,596,957,184 bytes
+            f.write(chunk)
+    z.writestr('after.txt', b'world')
+)py"_s, {zip});
+        const QJsonObject facts = fixtures::zipfileFacts(zip);
+        QCOMPARE(facts[u"unzipped"_s].toInteger(), qint64(274) * (16 << 20) + 10);
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        const Package &p = *loaded.package;
+        QCOMPARE(qint64(p.tree.node(0).totals.unzipped), facts[u"unzipped"_s].toInteger());
+        QCOMPARE(p.tree.node(0).totals.files, 3u);
+        QCOMPARE(p.zippedBytes(), std::uint64_t(QFileInfo(zip).size()));
+        Session session;
+        session.setFunction(loaded.package);
+        const auto results = session.evaluate();
+        QVERIFY(results[0].pass);   // a few MB zipped
+        QVERIFY(!results[1].pass);  // 4.6 GB unzipped
+        QCOMPARE(results[1].culprits.size(), std::size_t(1));
+        QCOMPARE(loaded.package->tree.path(results[1].culprits[0].node), u"data/huge.bin"_s);
+        QFile::remove(zip);
+    }
+
     void emptyZip()
     {
         const QString zip = m_dir.filePath(u"empty.zip"_s);
