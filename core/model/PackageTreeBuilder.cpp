@@ -71,7 +71,8 @@ QByteArrayView cleaned(QByteArrayView path, QByteArray &storage)
 } // namespace
 
 PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t expectedEntries)
-    : m_warnings(warnings), m_folders(expectedEntries / 4), m_leaves(expectedEntries)
+    : m_warnings(warnings), m_folders(expectedEntries / 4), m_leaves(expectedEntries),
+      m_expectedEntries(expectedEntries)
 {
     m_tree.m_nodes.reserve(expectedEntries + expectedEntries / 4 + 1);
     m_tree.m_names.reserve(qsizetype(expectedEntries) * 12);
@@ -222,6 +223,8 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
         node.totals.symlinks = data.kind == NodeKind::Symlink ? 1 : 0;
     }
     if (data.location) {
+        if (m_tree.m_zipLocations.empty())
+            m_tree.m_zipLocations.reserve(m_expectedEntries);
         node.entryIndex = std::uint32_t(m_tree.m_zipLocations.size());
         m_tree.m_zipLocations.push_back(*data.location);
     }

@@ -57,6 +57,7 @@ private:
     QByteArray m_folderPaths;  // every folder's full path, back to back
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_folderPathRefs;  // node -> (offset, length)
     NodeId m_lastDir = 0;
+    std::size_t m_expectedEntries = 0;
     std::uint64_t m_declaredUnzipped = 0;
     bool m_cappedWarned = false;
 };
