@@ -36,10 +36,12 @@ for i in infos:
     n, e, c = struct.unpack('<HHH', data[pos + 28:pos + 34])
     cd.append(data[pos:pos + 46 + n + e + c]); pos += 46 + n + e + c
 prefix = min(offsets)
+# offsets not adjusted for prepended data are relative to the zip's own start
+shift = prefix if prefix and struct.unpack('<I', data[-6:-2])[0] == z.start_dir - prefix else 0
 out = bytearray(data[:prefix]); newcd = bytearray(); count = 0
 for i, rec in zip(infos, cd):
     if i.filename in drop: continue
-    new_off = len(out) - (prefix if prefix and struct.unpack('<I', data[-6:-2])[0] == z.start_dir - prefix else 0)
+    new_off = len(out) - shift
     out += data[i.header_offset:nxt[i.header_offset]]
     rec = bytearray(rec)
     if struct.unpack('<I', rec[42:46])[0] == 0xFFFFFFFF:
@@ -54,7 +56,6 @@ for i, rec in zip(infos, cd):
         rec[42:46] = struct.pack('<I', new_off)
     newcd += rec; count += 1
 tail = bytearray(data[z.start_dir + sum(len(r) for r in cd):])
-shift = prefix if prefix and struct.unpack('<I', data[-6:-2])[0] == z.start_dir - prefix else 0
 cd_offset = len(out) - shift
 out += newcd
 if tail[:4] == b'PK\x06\x06':
