@@ -14,6 +14,8 @@ namespace packscope {
 
 using NodeId = std::uint32_t;
 inline constexpr NodeId kNoNode = 0xFFFFFFFFu;
+// PackageNode::entryIndex of a node without a zip record of its own.
+inline constexpr std::uint32_t kNoEntry = 0xFFFFFFFFu;
 
 enum class NodeKind : std::uint8_t { Folder, File, Symlink };
 
@@ -47,7 +49,7 @@ struct PackageNode {
     std::uint32_t firstChild = 0;  // index into PackageTree::childIds()
     std::uint32_t childCount = 0;
     std::uint32_t nameOffset = 0;  // into the name pool (UTF-8 bytes, or raw bytes if not UTF-8)
-    std::uint32_t entryIndex = 0xFFFFFFFFu;  // index into zipLocations(), or none
+    std::uint32_t entryIndex = kNoEntry;  // index into zipLocations(), or kNoEntry
     std::uint32_t mode = 0;        // Unix st_mode (type + permission bits)
     std::uint16_t nameLength = 0;
     NodeKind kind = NodeKind::File;

@@ -70,12 +70,13 @@ QByteArrayView cleaned(QByteArrayView path, QByteArray &storage)
 
 } // namespace
 
-PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t expectedEntries)
-    : m_warnings(warnings), m_folders(expectedEntries / 4), m_leaves(expectedEntries),
-      m_expectedEntries(expectedEntries)
+PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t expectedEntries,
+                                       std::size_t expectedNameBytes)
+    : m_warnings(warnings), m_folders(expectedEntries / 4), m_leaves(expectedEntries)
 {
     m_tree.m_nodes.reserve(expectedEntries + expectedEntries / 4 + 1);
-    m_tree.m_names.reserve(qsizetype(expectedEntries) * 12);
+    // Reserved but untouched pages cost nothing, so the upper bound is cheap.
+    m_tree.m_names.reserve(qsizetype(std::max(expectedNameBytes, expectedEntries * 12)));
     PackageNode root;
     root.kind = NodeKind::Folder;
     root.flags = NodeImplicit;
@@ -222,13 +223,13 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
         node.totals.files = 1;
         node.totals.symlinks = data.kind == NodeKind::Symlink ? 1 : 0;
     }
-    if (data.location) {
-        if (m_tree.m_zipLocations.empty())
-            m_tree.m_zipLocations.reserve(m_expectedEntries);
-        node.entryIndex = std::uint32_t(m_tree.m_zipLocations.size());
-        m_tree.m_zipLocations.push_back(*data.location);
-    }
+    node.entryIndex = data.entryIndex;
     return id;
+}
+
+void PackageTreeBuilder::adoptZipLocations(std::vector<ZipEntryLocation> locations)
+{
+    m_tree.m_zipLocations = std::move(locations);
 }
 
 PackageTree PackageTreeBuilder::finish()
@@ -254,6 +255,7 @@ PackageTree PackageTreeBuilder::finish()
     }
     m_folders.clear();
     m_leaves.clear();
+    m_tree.m_names.squeeze();
     m_folderPaths.clear();
     m_folderPathRefs.clear();
     PackageTree tree = std::move(m_tree);

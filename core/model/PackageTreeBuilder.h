@@ -17,7 +17,7 @@ struct EntryData {
     std::uint64_t footprint = 0;
     std::uint32_t mode = 0;
     std::uint8_t flags = 0;               // NodeFlag bits the reader knows (encrypted, ...)
-    const ZipEntryLocation *location = nullptr;  // copied when given
+    std::uint32_t entryIndex = kNoEntry;  // into the locations given to adoptZipLocations()
 };
 
 // Builds a PackageTree from entries in any order: splits paths into folders
@@ -31,13 +31,19 @@ public:
     // with a warning. 2^60 bytes keeps six packages' sum inside 63 bits.
     static constexpr std::uint64_t kMaxPackageUnzipped = std::uint64_t(1) << 60;
 
-    explicit PackageTreeBuilder(PackageWarnings *warnings, std::size_t expectedEntries = 0);
+    // `expectedEntries` and `expectedNameBytes` (the sum of the entries' path
+    // lengths, an upper bound of all node names) size the storage up front.
+    explicit PackageTreeBuilder(PackageWarnings *warnings, std::size_t expectedEntries = 0,
+                                std::size_t expectedNameBytes = 0);
 
     // Adds an entry at `path` ('/'-separated UTF-8 or raw bytes). Empty and "."
     // segments are dropped; a directory entry that names no segment ("./") is
     // counted on the root; a file without a name gets an empty-named node and
     // a warning. Returns the entry's node.
     NodeId addEntry(QByteArrayView path, const EntryData &data);
+
+    // Hands the tree the zip records its entries' entryIndex refer to.
+    void adoptZipLocations(std::vector<ZipEntryLocation> locations);
 
     // Sums totals, builds the child index and hands the tree over; the builder
     // is empty afterwards.
@@ -57,7 +63,6 @@ private:
     QByteArray m_folderPaths;  // every folder's full path, back to back
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_folderPathRefs;  // node -> (offset, length)
     NodeId m_lastDir = 0;
-    std::size_t m_expectedEntries = 0;
     std::uint64_t m_declaredUnzipped = 0;
     bool m_cappedWarned = false;
 };

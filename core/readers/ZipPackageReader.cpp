@@ -184,89 +184,107 @@ LoadResult ZipPackageReader::read(const QString &path)
     package->fileSize = fileSize;
     PackageWarnings &warnings = package->warnings;
 
-    // Pass 1: walk the central directory for the local offsets only, so that
-    // memory stays at 16 bytes an entry beside the tree.
+    // Pass 1: walk the central directory into the table of entry locations
+    // the tree keeps (40 bytes an entry).
     const std::uint64_t stop = end.centralStart + end.centralSize;
-    std::vector<std::uint64_t> offsets;
-    offsets.reserve(std::min<std::uint64_t>(end.declaredEntries, end.centralSize / zip::kCentralHeaderSize));
+    std::vector<ZipEntryLocation> locations;
+    locations.reserve(std::min<std::uint64_t>(end.declaredEntries, end.centralSize / zip::kCentralHeaderSize));
     std::uint64_t pos = end.centralStart;
     CentralRecord rec;
+    std::size_t nameBytes = 0;
     while (pos + zip::kCentralHeaderSize <= stop) {
         switch (parseRecord(data, pos, stop, end.offsetShift, rec)) {
         case RecordStatus::BadSignature:
-            return damaged(u"central directory record %1 (offset %2) is corrupted"_s.arg(offsets.size() + 1).arg(pos));
+            return damaged(
+                u"central directory record %1 (offset %2) is corrupted"_s.arg(locations.size() + 1).arg(pos));
         case RecordStatus::Overrun:
             return damaged(u"central directory record %1 runs past the end of the central directory"_s.arg(
-                offsets.size() + 1));
+                locations.size() + 1));
         case RecordStatus::Ok:
             break;
         }
-        offsets.push_back(rec.localOffset);
+        ZipEntryLocation &location = locations.emplace_back();
+        location.localOffset = rec.localOffset;
+        location.centralOffset = rec.centralOffset;
+        location.centralLength = rec.centralLength;
+        location.crc32 = rec.crc;
+        location.method = rec.method;
+        location.generalFlags = rec.flags;
+        nameBytes += rec.unicodeName ? rec.unicodeNameLength : rec.nameLength * 3;  // CP437 may triple
         pos += rec.centralLength;
     }
     if (pos != stop)
         warnings.push_back({u"central-directory-slack"_s, {},
                             u"%1 bytes at the end of the central directory belong to no record"_s.arg(stop - pos)});
     const std::uint64_t declaredMask = end.entryCountFromZip64 ? ~std::uint64_t(0) : 0xFFFF;
-    if ((offsets.size() & declaredMask) != end.declaredEntries)
+    if ((locations.size() & declaredMask) != end.declaredEntries)
         warnings.push_back({u"entry-count-mismatch"_s, {},
                             u"end record declares %1 entries, central directory holds %2"_s.arg(end.declaredEntries)
-                                .arg(offsets.size())});
+                                .arg(locations.size())});
     if (end.trailingBytes > 0)
         warnings.push_back({u"trailing-data"_s, {},
                             u"%1 bytes follow the end-of-central-directory record"_s.arg(end.trailingBytes)});
 
     // Pass 2: each local record extends to the next one (or the central
-    // directory), which covers data descriptors and any gap.
+    // directory), which covers data descriptors and any gap. Until pass 3,
+    // localLength may hold one of these markers instead.
     constexpr std::uint64_t kInvalidOffset = ~std::uint64_t(0);
     constexpr std::uint64_t kSharedRecord = ~std::uint64_t(0) - 1;
-    std::vector<std::uint64_t> lengths(offsets.size(), 0);
     std::vector<std::uint32_t> order;
-    if (!std::is_sorted(offsets.begin(), offsets.end())) {
-        order.resize(offsets.size());
+    const auto byOffset = [&](std::uint32_t a, std::uint32_t b) {
+        return locations[a].localOffset < locations[b].localOffset;
+    };
+    const bool sorted = std::is_sorted(locations.begin(), locations.end(),
+                                       [](const ZipEntryLocation &a, const ZipEntryLocation &b) {
+                                           return a.localOffset < b.localOffset;
+                                       });
+    if (!sorted) {
+        order.resize(locations.size());
         std::iota(order.begin(), order.end(), 0u);
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::uint32_t a, std::uint32_t b) { return offsets[a] < offsets[b]; });
+        std::stable_sort(order.begin(), order.end(), byOffset);
     }
     std::uint64_t firstLocal = end.centralStart;
     std::uint64_t previousOffset = kInvalidOffset;
-    std::int64_t previousIndex = -1;
-    for (std::size_t k = 0; k < offsets.size(); ++k) {
-        const std::uint32_t index = order.empty() ? std::uint32_t(k) : order[k];
-        const std::uint64_t offset = offsets[index];
+    ZipEntryLocation *previous = nullptr;
+    for (std::size_t k = 0; k < locations.size(); ++k) {
+        ZipEntryLocation &location = locations[order.empty() ? k : order[k]];
+        const std::uint64_t offset = location.localOffset;
         if (offset + zip::kLocalHeaderSize > end.centralStart || offset < end.offsetShift) {
-            lengths[index] = kInvalidOffset;
+            location.localLength = kInvalidOffset;
             continue;
         }
         if (offset == previousOffset) {
-            lengths[index] = kSharedRecord;
+            location.localLength = kSharedRecord;
             continue;
         }
-        if (previousIndex >= 0)
-            lengths[std::size_t(previousIndex)] = offset - previousOffset;
+        if (previous)
+            previous->localLength = offset - previousOffset;
         else
             firstLocal = offset;
         previousOffset = offset;
-        previousIndex = index;
+        previous = &location;
     }
-    if (previousIndex >= 0)
-        lengths[std::size_t(previousIndex)] = end.centralStart - previousOffset;
-    if (firstLocal > 0 && !offsets.empty())
+    if (previous)
+        previous->localLength = end.centralStart - previousOffset;
+    if (firstLocal > 0 && !locations.empty())
         warnings.push_back({u"prefix-data"_s, {},
                             u"%1 bytes precede the first entry (self-extracting stub or other prepended data)"_s.arg(
                                 firstLocal)});
-    offsets = {};
+    order = {};
 
     // Pass 3: the tree, parsing the records again (they are hot in cache).
-    PackageTreeBuilder builder(&warnings, lengths.size());
+    PackageTreeBuilder builder(&warnings, locations.size(), nameBytes);
     std::uint64_t footprints = 0;
     pos = end.centralStart;
-    for (std::size_t index = 0; index < lengths.size(); ++index) {
+    for (std::size_t index = 0; index < locations.size(); ++index) {
         parseRecord(data, pos, stop, end.offsetShift, rec);
         pos += rec.centralLength;
-        const bool sharedRecord = lengths[index] == kSharedRecord;
-        rec.localOffsetValid = lengths[index] != kInvalidOffset;
-        rec.localLength = (sharedRecord || !rec.localOffsetValid) ? 0 : lengths[index];
+        ZipEntryLocation &location = locations[index];
+        const bool sharedRecord = location.localLength == kSharedRecord;
+        rec.localOffsetValid = location.localLength != kInvalidOffset;
+        if (sharedRecord || !rec.localOffsetValid)
+            location.localLength = 0;
+        rec.localLength = location.localLength;
         QByteArray decoded;
         QByteArrayView name;
         if (rec.unicodeName) {
@@ -292,15 +310,7 @@ LoadResult ZipPackageReader::read(const QString &path)
         entry.flags = std::uint8_t((encrypted ? NodeEncrypted : 0)
                                    | ((rec.flags & zip::kFlagDataDescriptor) ? NodeDataDescriptor : 0)
                                    | (modeKnown ? NodeModeKnown : 0));
-        ZipEntryLocation location;
-        location.localOffset = rec.localOffset;
-        location.localLength = rec.localLength;
-        location.centralOffset = rec.centralOffset;
-        location.centralLength = rec.centralLength;
-        location.crc32 = rec.crc;
-        location.method = rec.method;
-        location.generalFlags = rec.flags;
-        entry.location = &location;
+        entry.entryIndex = std::uint32_t(index);
         builder.addEntry(name, entry);
 
         if (sharedRecord)
@@ -323,9 +333,11 @@ LoadResult ZipPackageReader::read(const QString &path)
         else if (entry.kind == NodeKind::File)
             warnIfNotWorldReadable(warnings, name, entry.mode);
     }
+    const bool empty = locations.empty();
+    builder.adoptZipLocations(std::move(locations));
     package->tree = builder.finish();
     package->fixedZipBytes = fileSize - std::min(fileSize, footprints);
-    if (lengths.empty())
+    if (empty)
         warnings.push_back({u"empty-package"_s, {}, u"the zip holds no entries"_s});
     return LoadResult{std::move(package), {}, {}};
 }
