@@ -29,6 +29,7 @@ void Session::setFunction(PackagePtr package)
         m_packages.push_back(Entry{});
     m_packages.front().exclusions = ExclusionSet(package ? &package->tree : nullptr);
     m_packages.front().package = std::move(package);
+    m_history.clear();
     Q_EMIT changed();
 }
 
@@ -40,6 +41,7 @@ void Session::addLayer(PackagePtr package)
     entry.exclusions = ExclusionSet(&package->tree);
     entry.package = std::move(package);
     m_packages.push_back(std::move(entry));
+    m_history.clear();
     Q_EMIT changed();
 }
 
@@ -49,6 +51,7 @@ void Session::removeLayer(int layerIndex)
     if (index < 1 || index >= packageCount())
         return;
     m_packages.erase(m_packages.begin() + index);
+    m_history.clear();
     Q_EMIT changed();
 }
 
@@ -58,42 +61,134 @@ void Session::setProfile(const LimitProfile &profile)
     Q_EMIT changed();
 }
 
-bool Session::exclude(int package, NodeId node)
+ExclusionSet *Session::exclusionsOf(int package)
 {
     if (package < 0 || package >= packageCount() || !m_packages[std::size_t(package)].package)
+        return nullptr;
+    return &m_packages[std::size_t(package)].exclusions;
+}
+
+bool Session::apply(const ExclusionEdit::Change &change)
+{
+    ExclusionSet *set = exclusionsOf(change.ref.package);
+    if (!set)
         return false;
-    const bool done = m_packages[std::size_t(package)].exclusions.exclude(node);
-    if (done)
-        Q_EMIT changed();
-    return done;
+    return change.excluded ? set->exclude(change.ref.node) : set->restore(change.ref.node);
+}
+
+void Session::finishEdit(ExclusionEdit edit)
+{
+    if (edit.changes.empty())
+        return;
+    m_history.record(std::move(edit));
+    Q_EMIT changed();
+}
+
+bool Session::exclude(int package, NodeId node)
+{
+    return exclude(std::vector<NodeRef>{{package, node}}) == 1;
 }
 
 bool Session::restore(int package, NodeId node)
 {
-    if (package < 0 || package >= packageCount())
-        return false;
-    const bool done = m_packages[std::size_t(package)].exclusions.restore(node);
-    if (done)
-        Q_EMIT changed();
-    return done;
+    return restore(std::vector<NodeRef>{{package, node}}) == 1;
+}
+
+int Session::exclude(const std::vector<NodeRef> &nodes)
+{
+    ExclusionEdit edit;
+    for (const NodeRef &ref : nodes) {
+        if (apply({ref, true}))
+            edit.changes.push_back({ref, true});
+    }
+    const int count = int(edit.changes.size());
+    edit.label = count == 1 ? tr("Exclude %1").arg(package(edit.changes.front().ref.package)->tree.name(
+                                  edit.changes.front().ref.node))
+                            : tr("Exclude %n items", nullptr, count);
+    finishEdit(std::move(edit));
+    return count;
+}
+
+int Session::restore(const std::vector<NodeRef> &nodes)
+{
+    ExclusionEdit edit;
+    for (const NodeRef &ref : nodes) {
+        if (apply({ref, false}))
+            edit.changes.push_back({ref, false});
+    }
+    const int count = int(edit.changes.size());
+    edit.label = count == 1 ? tr("Restore %1").arg(package(edit.changes.front().ref.package)->tree.name(
+                                  edit.changes.front().ref.node))
+                            : tr("Restore %n items", nullptr, count);
+    finishEdit(std::move(edit));
+    return count;
 }
 
 int Session::excludeMatching(const GlobPattern &glob)
 {
-    int added = 0;
-    for (Entry &entry : m_packages) {
-        if (entry.package)
-            added += entry.exclusions.excludeMatching(glob);
+    ExclusionEdit edit;
+    edit.label = tr("Exclude %1").arg(glob.text());
+    for (int p = 0; p < packageCount(); ++p) {
+        ExclusionSet *set = exclusionsOf(p);
+        if (!set)
+            continue;
+        std::vector<NodeId> added;
+        set->excludeMatching(glob, &added);
+        for (NodeId node : added)
+            edit.changes.push_back({{p, node}, true});
     }
-    if (added > 0)
-        Q_EMIT changed();
-    return added;
+    const int count = int(edit.changes.size());
+    finishEdit(std::move(edit));
+    return count;
 }
 
 void Session::clearExclusions()
 {
-    for (Entry &entry : m_packages)
-        entry.exclusions.clear();
+    ExclusionEdit edit;
+    edit.label = tr("Restore All");
+    // Folders (smaller ids) before what was excluded inside them, so that the
+    // undo, which runs backwards, marks the inner items before their folders.
+    for (const NodeRef &ref : excludedItems()) {
+        if (apply({ref, false}))
+            edit.changes.push_back({ref, false});
+    }
+    finishEdit(std::move(edit));
+}
+
+bool Session::isExcluded(const NodeRef &ref) const
+{
+    if (ref.package < 0 || ref.package >= packageCount() || !m_packages[std::size_t(ref.package)].package)
+        return false;
+    return m_packages[std::size_t(ref.package)].exclusions.isExcluded(ref.node);
+}
+
+std::vector<NodeRef> Session::excludedItems() const
+{
+    std::vector<NodeRef> items;
+    for (int p = 0; p < packageCount(); ++p) {
+        for (NodeId node : m_packages[std::size_t(p)].exclusions.markedNodes())
+            items.push_back({p, node});
+    }
+    return items;
+}
+
+void Session::undo()
+{
+    if (!m_history.canUndo())
+        return;
+    const ExclusionEdit edit = m_history.takeUndo();
+    for (auto it = edit.changes.rbegin(); it != edit.changes.rend(); ++it)
+        apply({it->ref, !it->excluded});
+    Q_EMIT changed();
+}
+
+void Session::redo()
+{
+    if (!m_history.canRedo())
+        return;
+    const ExclusionEdit edit = m_history.takeRedo();
+    for (const ExclusionEdit::Change &change : edit.changes)
+        apply(change);
     Q_EMIT changed();
 }
 

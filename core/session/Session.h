@@ -3,6 +3,8 @@
 #include "limits/LimitProfile.h"
 #include "limits/LimitResult.h"
 #include "model/Package.h"
+#include "session/EditHistory.h"
+#include "session/NodeRef.h"
 #include "whatif/ExclusionSet.h"
 
 #include <QObject>
@@ -53,12 +55,27 @@ public:
     const ExclusionSet &exclusions(int index) const { return m_packages[std::size_t(index)].exclusions; }
     const LimitProfile &profile() const { return m_profile; }
 
-    // What-if edits; each returns whether anything changed and emits changed().
+    // What-if edits. Each is one undoable step, emits changed() once when it
+    // changed anything, and returns whether (or how many items) it changed.
     bool exclude(int package, NodeId node);
     bool restore(int package, NodeId node);
+    int exclude(const std::vector<NodeRef> &nodes);
+    int restore(const std::vector<NodeRef> &nodes);
     // Applies the glob to every package; returns the number of items excluded.
     int excludeMatching(const GlobPattern &glob);
     void clearExclusions();
+    bool isExcluded(const NodeRef &ref) const;
+    // Items the user excluded themselves (not their contents), package by package.
+    std::vector<NodeRef> excludedItems() const;
+
+    // Undo and redo of the what-if edits above. Loading a package or changing
+    // the layers clears the history, since node ids then name other things.
+    bool canUndo() const { return m_history.canUndo(); }
+    bool canRedo() const { return m_history.canRedo(); }
+    QString undoLabel() const { return m_history.undoLabel(); }
+    QString redoLabel() const { return m_history.redoLabel(); }
+    void undo();
+    void redo();
 
     SessionMeasures measures() const;
     // Every limit of the profile, with culprits for the failing ones.
@@ -71,12 +88,17 @@ Q_SIGNALS:
     void changed();
 
 private:
+    bool apply(const ExclusionEdit::Change &change);
+    void finishEdit(ExclusionEdit edit);
+    ExclusionSet *exclusionsOf(int package);
+
     struct Entry {
         PackagePtr package;
         ExclusionSet exclusions;
     };
     std::vector<Entry> m_packages;
     LimitProfile m_profile;
+    EditHistory m_history;
 };
 
 } // namespace packscope

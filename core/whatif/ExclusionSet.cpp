@@ -60,7 +60,7 @@ bool ExclusionSet::restore(NodeId id)
     return true;
 }
 
-int ExclusionSet::excludeMatching(const GlobPattern &glob)
+int ExclusionSet::excludeMatching(const GlobPattern &glob, std::vector<NodeId> *addedNodes)
 {
     if (!m_tree || !glob.isValid() || m_tree->nodeCount() <= 1)
         return 0;
@@ -87,7 +87,11 @@ int ExclusionSet::excludeMatching(const GlobPattern &glob)
         path += m_tree->nameBytes(frame.node);
         const bool folder = m_tree->isFolder(frame.node);
         if (glob.matches(path, folder)) {
-            added += exclude(frame.node) ? 1 : 0;
+            if (exclude(frame.node)) {
+                ++added;
+                if (addedNodes)
+                    addedNodes->push_back(frame.node);
+            }
             continue;
         }
         if (folder) {

@@ -26,8 +26,9 @@ public:
     // Returns false when the node is not itself excluded (an item excluded
     // only because its folder is cannot be restored on its own).
     bool restore(NodeId id);
-    // Excludes every node whose path matches; returns how many marks it added.
-    int excludeMatching(const GlobPattern &glob);
+    // Excludes every node whose path matches; returns how many marks it added
+    // and, when `added` is given, appends those nodes to it.
+    int excludeMatching(const GlobPattern &glob, std::vector<NodeId> *added = nullptr);
     void clear();
 
     bool isEmpty() const { return m_markCount == 0; }

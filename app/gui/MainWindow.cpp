@@ -1,0 +1,516 @@
+#include "MainWindow.h"
+
+#include "AppPalette.h"
+#include "RecentFiles.h"
+
+#include "CompositionChart.h"
+#include "ExclusionPanel.h"
+#include "GaugePanel.h"
+#include "PackageTreeView.h"
+#include "TreemapBreadcrumb.h"
+#include "TreemapLegend.h"
+#include "TreemapWidget.h"
+
+#include "demo/DemoPackage.h"
+#include "readers/PackageReader.h"
+#include "report/SizeFormat.h"
+#include "session/Session.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_session(new Session(this)), m_loader(new PackageLoader(this)),
+      m_recent(new RecentFiles(this))
+{
+    setWindowTitle(tr("Packscope"));
+    setAcceptDrops(true);
+    createActions();
+    createCentralArea();
+    createMenus();
+    connect(m_session, &Session::changed, this, &MainWindow::onSessionChanged);
+    connect(m_loader, &PackageLoader::finished, this, &MainWindow::onLoaded);
+    connect(m_loader, &PackageLoader::started, this, &MainWindow::onLoadStarted);
+    connect(m_loader, &PackageLoader::cancelled, this, &MainWindow::onLoadStopped);
+    connect(m_recent, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
+    restoreSettings();
+    updateRecentMenu();
+    onSessionChanged();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(tr("&Open Package…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setToolTip(tr("Open a zip, jar, wheel, tar or 7z package, or a folder"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseFile);
+
+    m_addLayerAction = new QAction(tr("Add &Layer…"), this);
+    m_addLayerAction->setShortcut(tr("Ctrl+L"));
+    connect(m_addLayerAction, &QAction::triggered, this, &MainWindow::chooseLayer);
+
+    m_demoAction = new QAction(tr("Open &Demo Package"), this);
+    connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemo);
+
+    m_undoAction = new QAction(tr("&Undo"), this);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    connect(m_undoAction, &QAction::triggered, m_session, &Session::undo);
+    m_redoAction = new QAction(tr("&Redo"), this);
+    m_redoAction->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    connect(m_redoAction, &QAction::triggered, m_session, &Session::redo);
+
+    m_excludeAction = new QAction(tr("&Exclude Selection"), this);
+    m_excludeAction->setToolTip(tr("Exclude the selected items (Delete in the tree or the treemap)"));
+    connect(m_excludeAction, &QAction::triggered, this, [this] {
+        std::vector<NodeRef> refs = m_tree->selectedRefs();
+        if (refs.empty() && m_treemap->selected().isValid())
+            refs.push_back(m_treemap->selected());
+        m_session->exclude(refs);
+    });
+    m_restoreAllAction = new QAction(tr("Restore &All"), this);
+    connect(m_restoreAllAction, &QAction::triggered, m_session, &Session::clearExclusions);
+
+    auto *modes = new QActionGroup(this);
+    m_unzippedAction = new QAction(tr("Size by &Unzipped Bytes"), modes);
+    m_unzippedAction->setCheckable(true);
+    m_unzippedAction->setShortcut(tr("Ctrl+1"));
+    m_unzippedAction->setToolTip(tr("Tiles sized by uncompressed bytes: the 250 MiB limit"));
+    m_zippedAction = new QAction(tr("Size by &Zipped Bytes"), modes);
+    m_zippedAction->setCheckable(true);
+    m_zippedAction->setShortcut(tr("Ctrl+2"));
+    m_zippedAction->setToolTip(tr("Tiles sized by their bytes in the zip: the 50 MiB limit"));
+    m_unzippedAction->setChecked(true);
+    connect(modes, &QActionGroup::triggered, this, [this](QAction *action) {
+        m_treemap->setSizeMode(action == m_zippedAction ? SizeMode::Zipped : SizeMode::Unzipped);
+    });
+
+    m_cushionAction = new QAction(tr("&Cushion Shading"), this);
+    m_cushionAction->setCheckable(true);
+    m_cushionAction->setChecked(true);
+    connect(m_cushionAction, &QAction::toggled, this, [this](bool on) { m_treemap->setCushions(on); });
+
+    m_darkAction = new QAction(tr("&Dark Palette"), this);
+    m_darkAction->setCheckable(true);
+    connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDark);
+
+    m_zoomOutAction = new QAction(tr("Zoom &Out"), this);
+    m_zoomOutAction->setShortcut(tr("Ctrl+Up"));
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(m_addLayerAction);
+    m_removeLayerMenu = file->addMenu(tr("Remo&ve Layer"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_excludeAction);
+    edit->addAction(m_restoreAllAction);
+    edit->addSeparator();
+    QAction *find = edit->addAction(tr("&Filter…"), this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_unzippedAction);
+    view->addAction(m_zippedAction);
+    view->addSeparator();
+    view->addAction(m_zoomOutAction);
+    view->addAction(m_cushionAction);
+    view->addAction(m_darkAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_demoAction);
+    help->addSeparator();
+    help->addAction(tr("&About Packscope"), this, [this] {
+        QMessageBox::about(this, tr("About Packscope"),
+                           tr("<b>Packscope %1</b><p>See what makes an AWS Lambda deployment package too big, "
+                              "and what can go so that it fits.</p>")
+                               .arg(QString::fromLatin1(PACKSCOPE_VERSION)));
+    });
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(u"mainToolBar"_s);
+    bar->setMovable(false);
+    bar->addAction(m_openAction);
+    bar->addAction(m_addLayerAction);
+    bar->addSeparator();
+    bar->addAction(m_undoAction);
+    bar->addAction(m_redoAction);
+    bar->addSeparator();
+    m_unzippedAction->setIconText(tr("Unzipped"));
+    m_zippedAction->setIconText(tr("Zipped"));
+    bar->addAction(m_unzippedAction);
+    bar->addAction(m_zippedAction);
+    bar->addSeparator();
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addWidget(m_filter);
+}
+
+void MainWindow::createCentralArea()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 4, 6, 0);
+    layout->setSpacing(4);
+
+    m_error = new QLabel(central);
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(u"QLabel { background: #f8d7da; color: #58151c; border: 1px solid #f1aeb5;"
+                           " border-radius: 4px; padding: 6px; }"_s);
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    m_gauges = new GaugePanel(m_session, central);
+    layout->addWidget(m_gauges);
+
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter: name, or glob like *.map or node_modules/**"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(320);
+    m_filter->setAccessibleName(tr("Filter"));
+    m_filterTimer = new QTimer(this);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(200);
+    connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_filterTimer, &QTimer::timeout, this, [this] {
+        const NodeFilter filter(m_filter->text());
+        m_tree->setNodeFilter(filter);
+        m_treemap->setFilter(filter);
+    });
+
+    m_tree = new PackageTreeView(m_session, central);
+    m_treemap = new TreemapWidget(m_session, central);
+    m_breadcrumb = new TreemapBreadcrumb(m_session, central);
+    m_exclusions = new ExclusionPanel(m_session, central);
+    m_chart = new CompositionChart(m_session, central);
+
+    auto *mapArea = new QWidget(central);
+    auto *mapLayout = new QVBoxLayout(mapArea);
+    mapLayout->setContentsMargins(0, 0, 0, 0);
+    mapLayout->setSpacing(2);
+    mapLayout->addWidget(m_breadcrumb);
+    mapLayout->addWidget(m_treemap, 1);
+    mapLayout->addWidget(new TreemapLegend(mapArea));
+
+    m_sideSplitter = new QSplitter(Qt::Vertical, central);
+    m_sideSplitter->setObjectName(u"sideSplitter"_s);
+    m_sideSplitter->addWidget(m_exclusions);
+    m_sideSplitter->addWidget(m_chart);
+    m_sideSplitter->setStretchFactor(0, 3);
+    m_sideSplitter->setStretchFactor(1, 2);
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal, central);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->addWidget(m_tree);
+    m_mainSplitter->addWidget(mapArea);
+    m_mainSplitter->addWidget(m_sideSplitter);
+    m_mainSplitter->setStretchFactor(0, 3);
+    m_mainSplitter->setStretchFactor(1, 5);
+    m_mainSplitter->setStretchFactor(2, 2);
+    m_mainSplitter->setSizes({430, 760, 330});
+    layout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
+
+    m_status = new QLabel(this);
+    statusBar()->addWidget(m_status, 1);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(200);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, m_loader, &PackageLoader::cancel);
+    statusBar()->addPermanentWidget(m_cancel);
+
+    connect(m_zoomOutAction, &QAction::triggered, m_treemap, &TreemapWidget::zoomOut);
+    connect(m_treemap, &TreemapWidget::zoomChanged, m_breadcrumb, &TreemapBreadcrumb::setRoot);
+    connect(m_breadcrumb, &TreemapBreadcrumb::levelActivated, m_treemap, &TreemapWidget::zoomTo);
+    connect(m_treemap, &TreemapWidget::selectionChanged, this, [this](const NodeRef &ref) {
+        if (ref.isValid())
+            m_tree->selectRefs({ref});
+    });
+    connect(m_tree, &PackageTreeView::currentRefChanged, m_treemap, &TreemapWidget::setSelected);
+    connect(m_gauges, &GaugePanel::culpritsActivated, this, [this](const std::vector<NodeRef> &refs) {
+        m_tree->selectRefs(refs);
+        if (!refs.empty())
+            m_treemap->setSelected(refs.front());
+        m_tree->setFocus();
+    });
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1500, 920);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
+    m_sideSplitter->restoreState(settings.value(u"window/sideSplitter"_s).toByteArray());
+    const bool zipped = settings.value(u"view/sizeMode"_s).toString() == u"zipped"_s;
+    (zipped ? m_zippedAction : m_unzippedAction)->setChecked(true);
+    m_treemap->setSizeMode(zipped ? SizeMode::Zipped : SizeMode::Unzipped);
+    m_cushionAction->setChecked(settings.value(u"view/cushions"_s, true).toBool());
+    m_darkAction->setChecked(settings.value(u"view/dark"_s, false).toBool());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
+    settings.setValue(u"window/sideSplitter"_s, m_sideSplitter->saveState());
+    settings.setValue(u"view/sizeMode"_s, m_zippedAction->isChecked() ? u"zipped"_s : u"unzipped"_s);
+    settings.setValue(u"view/cushions"_s, m_cushionAction->isChecked());
+    settings.setValue(u"view/dark"_s, m_darkAction->isChecked());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    m_loader->cancel();
+    event->accept();
+}
+
+void MainWindow::setDark(bool dark)
+{
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        applyAppPalette(*app, dark);
+}
+
+QString MainWindow::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Package"), QSettings().value(u"lastFolder"_s).toString(),
+        tr("Packages (*.zip *.jar *.whl *.war *.tar *.tgz *.tar.gz *.tar.xz *.tar.bz2 *.tar.zst *.7z);;All files (*)"));
+    if (!path.isEmpty())
+        openPackage(path);
+}
+
+void MainWindow::chooseLayer()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Add Layer"), QSettings().value(u"lastFolder"_s).toString(),
+        tr("Packages (*.zip *.jar *.whl *.tar *.tgz *.tar.gz *.tar.xz *.7z);;All files (*)"));
+    if (!path.isEmpty())
+        addLayer(path);
+}
+
+void MainWindow::openPackage(const QString &path, const QStringList &layers)
+{
+    showError({});
+    QSettings().setValue(u"lastFolder"_s, QFileInfo(path).absolutePath());
+    m_loader->load(QStringList{path} + layers, LoadFunction);
+}
+
+void MainWindow::addLayer(const QString &path)
+{
+    if (!m_session->hasFunction()) {
+        showError(tr("Open the function's package before adding layers."));
+        return;
+    }
+    showError({});
+    m_loader->load({path}, LoadLayer);
+}
+
+void MainWindow::openDemo()
+{
+    showError({});
+    m_loader->run([] {
+        QString error;
+        const QString path = DemoPackage::ensure(DemoPackage::defaultFolder(), &error);
+        PackageLoader::Results results;
+        results.push_back(path.isEmpty() ? LoadResult::failure(tr("Demo package"), error) : PackageReader::read(path));
+        return results;
+    }, LoadFunction);
+    onLoadStarted(tr("the demo package (written once, ~125 MB)"));
+}
+
+void MainWindow::onLoadStarted(const QString &what)
+{
+    m_status->setText(tr("Reading %1…").arg(what));
+    m_progress->show();
+    m_cancel->show();
+}
+
+void MainWindow::onLoadStopped()
+{
+    m_progress->hide();
+    m_cancel->hide();
+    onSessionChanged();
+}
+
+void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
+{
+    onLoadStopped();
+    QStringList errors;
+    for (const LoadResult &result : results) {
+        if (!result.ok())
+            errors << result.error;
+    }
+    if (tag == LoadFunction) {
+        if (results.empty() || !results.front().ok()) {
+            // The package on show stays; the message says what went wrong.
+            showError(tr("Could not open the package. %1").arg(errors.join(u' ')));
+            return;
+        }
+        m_session->setFunction(results.front().package);
+        while (m_session->layerCount() > 0)
+            m_session->removeLayer(0);
+        for (std::size_t i = 1; i < results.size(); ++i) {
+            if (results[i].ok())
+                m_session->addLayer(results[i].package);
+        }
+        m_recent->add(results.front().package->path);
+    } else {
+        for (const LoadResult &result : results) {
+            if (result.ok())
+                m_session->addLayer(result.package);
+        }
+    }
+    showError(errors.isEmpty() ? QString() : tr("Some layers could not be read. %1").arg(errors.join(u' ')));
+}
+
+void MainWindow::onSessionChanged()
+{
+    const std::vector<LimitResult> results = m_session->evaluate();
+    m_gauges->setResults(results);
+    std::vector<NodeRef> culprits;
+    for (const LimitResult &result : results) {
+        for (const Culprit &c : result.culprits)
+            culprits.push_back({c.package, c.node});
+    }
+    m_treemap->setCulprits(std::move(culprits));
+
+    m_undoAction->setEnabled(m_session->canUndo());
+    m_undoAction->setText(m_session->canUndo() ? tr("&Undo %1").arg(m_session->undoLabel()) : tr("&Undo"));
+    m_redoAction->setEnabled(m_session->canRedo());
+    m_redoAction->setText(m_session->canRedo() ? tr("&Redo %1").arg(m_session->redoLabel()) : tr("&Redo"));
+    m_restoreAllAction->setEnabled(!m_session->excludedItems().empty());
+    m_addLayerAction->setEnabled(m_session->hasFunction());
+    updateLayerMenu();
+
+    if (!m_session->hasFunction()) {
+        setWindowTitle(tr("Packscope"));
+        if (!m_loader->isBusy())
+            m_status->setText(tr("Open a package (File → Open, or drop it here), or try Help → Open Demo Package."));
+        return;
+    }
+    const Package &package = *m_session->package(0);
+    setWindowTitle(tr("%1 — Packscope").arg(QFileInfo(package.path).fileName()));
+    if (m_loader->isBusy())
+        return;
+    const SizeTotals totals = package.tree.node(0).totals;
+    int warnings = 0;
+    for (int p = 0; p < m_session->packageCount(); ++p) {
+        const PackageWarnings &list = m_session->package(p)->warnings;
+        warnings += int(list.size());
+        for (const auto &[code, left] : list.omitted())
+            warnings += left;
+    }
+    QString status = tr("%1 · %2 · %n file(s)", nullptr, int(totals.files))
+                         .arg(package.path, formatName(package.format));
+    if (package.zippedEstimated)
+        status += tr(" · zipped sizes are estimates (deflate level 6)");
+    if (m_session->layerCount() > 0)
+        status += tr(" · %n layer(s)", nullptr, m_session->layerCount());
+    if (warnings > 0)
+        status += tr(" · %n warning(s): run packscope-cli audit for the list", nullptr, warnings);
+    m_status->setText(status);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &path : m_recent->paths())
+        m_recentMenu->addAction(path, this, [this, path] { openPackage(path); });
+    if (!m_recent->paths().isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear List"), m_recent, &RecentFiles::clear);
+    }
+    m_recentMenu->setEnabled(!m_recent->paths().isEmpty());
+}
+
+void MainWindow::updateLayerMenu()
+{
+    m_removeLayerMenu->clear();
+    for (int i = 0; i < m_session->layerCount(); ++i) {
+        const QString name = QFileInfo(m_session->package(i + 1)->path).fileName();
+        m_removeLayerMenu->addAction(tr("Layer %1: %2").arg(i + 1).arg(name), this,
+                                     [this, i] { m_session->removeLayer(i); });
+    }
+    m_removeLayerMenu->setEnabled(m_session->layerCount() > 0);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && !event->mimeData()->urls().isEmpty()
+        && event->mimeData()->urls().front().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.front().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    // Dropped with a package open and Shift held: add as a layer.
+    if (m_session->hasFunction() && (event->modifiers() & Qt::ShiftModifier))
+        addLayer(urls.front().toLocalFile());
+    else
+        openPackage(urls.front().toLocalFile());
+}
+
+} // namespace packscope

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "PackageLoader.h"
+
+#include "session/NodeRef.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTimer;
+
+namespace packscope {
+
+class CompositionChart;
+class ExclusionPanel;
+class GaugePanel;
+class PackageTreeView;
+class RecentFiles;
+class Session;
+class TreemapBreadcrumb;
+class TreemapWidget;
+
+// The Packscope window: limit gauges across the top, the package tree and
+// the treemap side by side, the Excluded panel and the composition chart on
+// the right. Owns the session every view observes, the loader, the actions
+// (menus, toolbar, shortcuts) and the window's settings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Session *session() const { return m_session; }
+    PackageLoader *loader() const { return m_loader; }
+    TreemapWidget *treemap() const { return m_treemap; }
+    PackageTreeView *treeView() const { return m_tree; }
+    GaugePanel *gauges() const { return m_gauges; }
+    ExclusionPanel *exclusionPanel() const { return m_exclusions; }
+    // The message shown after a failed load (empty when none).
+    QString errorText() const;
+
+    // Opens a function package (and its layers) in the background; the
+    // current package stays until the new one is read.
+    void openPackage(const QString &path, const QStringList &layers = {});
+    void addLayer(const QString &path);
+    void openDemo();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    enum LoadTag { LoadFunction, LoadLayer };
+
+    void createActions();
+    void createMenus();
+    void createCentralArea();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void onSessionChanged();
+    void onLoaded(const PackageLoader::Results &results, int tag);
+    void onLoadStarted(const QString &what);
+    void onLoadStopped();
+    void showError(const QString &message);
+    void updateRecentMenu();
+    void updateLayerMenu();
+    void chooseFile();
+    void chooseLayer();
+    void setDark(bool dark);
+
+    Session *m_session;
+    PackageLoader *m_loader;
+    RecentFiles *m_recent;
+
+    GaugePanel *m_gauges = nullptr;
+    PackageTreeView *m_tree = nullptr;
+    TreemapWidget *m_treemap = nullptr;
+    TreemapBreadcrumb *m_breadcrumb = nullptr;
+    ExclusionPanel *m_exclusions = nullptr;
+    CompositionChart *m_chart = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTimer *m_filterTimer = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_sideSplitter = nullptr;
+    QSplitter *m_verticalSplitter = nullptr;
+    QLabel *m_error = nullptr;
+    QLabel *m_status = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
+
+    QAction *m_openAction = nullptr;
+    QAction *m_addLayerAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_excludeAction = nullptr;
+    QAction *m_restoreAllAction = nullptr;
+    QAction *m_unzippedAction = nullptr;
+    QAction *m_zippedAction = nullptr;
+    QAction *m_cushionAction = nullptr;
+    QAction *m_darkAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_demoAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_removeLayerMenu = nullptr;
+};
+
+} // namespace packscope

@@ -1,0 +1,55 @@
+// packscope: the desktop app. Opens a package (and its layers) given on the
+// command line, the demo with --demo, or nothing.
+#include "AppPalette.h"
+#include "MainWindow.h"
+
+#include "limits/LimitProfile.h"
+#include "session/Session.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Packscope"_s);
+    QApplication::setApplicationName(u"Packscope"_s);
+    QApplication::setApplicationVersion(QString::fromLatin1(PACKSCOPE_VERSION));
+    QApplication::setDesktopFileName(u"packscope"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"See what makes an AWS Lambda deployment package too big."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"package"_s, u"The function's package: zip, jar, whl, tar.*, 7z or a folder."_s,
+                                 u"[package]"_s);
+    const QCommandLineOption layerOption(u"layer"_s, u"A layer attached to the function (up to 5; repeatable)."_s,
+                                         u"file"_s);
+    const QCommandLineOption demoOption(u"demo"_s, u"Open the built-in demo package."_s);
+    const QCommandLineOption profileOption(u"profile"_s, u"Limit profile: a built-in id or a JSON file."_s,
+                                           u"profile"_s, u"aws-lambda"_s);
+    parser.addOptions({layerOption, demoOption, profileOption});
+    parser.process(app);
+
+    QString profileError;
+    const packscope::LimitProfile profile = packscope::LimitProfile::load(parser.value(profileOption), &profileError);
+    if (!profile.isValid()) {
+        std::fprintf(stderr, "packscope: error: %s\n", qPrintable(profileError));
+        return 2;
+    }
+
+    packscope::applyAppPalette(app, QSettings().value(u"view/dark"_s, false).toBool());
+    packscope::MainWindow window;
+    window.session()->setProfile(profile);
+    window.show();
+    if (parser.isSet(demoOption))
+        window.openDemo();
+    else if (!parser.positionalArguments().isEmpty())
+        window.openPackage(parser.positionalArguments().constFirst(), parser.values(layerOption));
+    return app.exec();
+}

@@ -1,0 +1,39 @@
+#include "session/EditHistory.h"
+
+namespace packscope {
+
+void EditHistory::record(ExclusionEdit edit)
+{
+    if (edit.changes.empty())
+        return;
+    m_undo.push_back(std::move(edit));
+    m_redo.clear();
+}
+
+void EditHistory::clear()
+{
+    m_undo.clear();
+    m_redo.clear();
+}
+
+ExclusionEdit EditHistory::takeUndo()
+{
+    if (m_undo.empty())
+        return {};
+    ExclusionEdit edit = std::move(m_undo.back());
+    m_undo.pop_back();
+    m_redo.push_back(edit);
+    return edit;
+}
+
+ExclusionEdit EditHistory::takeRedo()
+{
+    if (m_redo.empty())
+        return {};
+    ExclusionEdit edit = std::move(m_redo.back());
+    m_redo.pop_back();
+    m_undo.push_back(edit);
+    return edit;
+}
+
+} // namespace packscope

@@ -1,0 +1,226 @@
+#include "treemap/TreemapLayout.h"
+#include "session/Session.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace packscope {
+
+namespace {
+
+// An item waiting to be placed: a node, or a folder's merged small items.
+struct Item {
+    NodeRef ref;
+    std::uint64_t size = 0;
+    std::uint32_t smallItems = 0;  // > 0 for a remainder
+};
+
+std::uint64_t sizeOf(const Session &session, const NodeRef &ref, SizeMode mode)
+{
+    const SizeTotals kept = session.exclusions(ref.package).keptTotals(ref.node);
+    return mode == SizeMode::Unzipped ? kept.unzipped : kept.footprint;
+}
+
+// Splits `rect` among `items` (sorted largest first, all sizes > 0) in
+// proportion to their sizes, choosing rows that keep tiles close to squares.
+void squarify(const std::vector<Item> &items, QRectF rect, std::vector<QRectF> &out)
+{
+    out.clear();
+    double total = 0;
+    for (const Item &item : items)
+        total += double(item.size);
+    std::size_t i = 0;
+    while (i < items.size()) {
+        const double area = rect.width() * rect.height();
+        const double scale = total > 0 ? area / total : 0;
+        const double side = std::min(rect.width(), rect.height());
+        const double side2 = side * side;
+        // Grow the row while the worst aspect ratio in it improves.
+        double rowSum = 0;
+        double best = std::numeric_limits<double>::infinity();
+        std::size_t j = i;
+        while (j < items.size()) {
+            const double sum = rowSum + double(items[j].size) * scale;
+            const double largest = double(items[i].size) * scale;
+            const double smallest = double(items[j].size) * scale;
+            const double worst = std::max(side2 * largest / (sum * sum), (sum * sum) / (side2 * smallest));
+            if (j > i && worst > best)
+                break;
+            best = worst;
+            rowSum = sum;
+            ++j;
+        }
+        const bool last = j == items.size();
+        double rowTotal = 0;
+        for (std::size_t k = i; k < j; ++k)
+            rowTotal += double(items[k].size);
+        if (rect.width() >= rect.height()) {
+            // A column at the left, as wide as the row's share of the area.
+            const double width = last ? rect.width() : (scale > 0 ? rowSum / rect.height() : 0);
+            double y = rect.top();
+            for (std::size_t k = i; k < j; ++k) {
+                const double h = k + 1 == j ? rect.bottom() - y : rect.height() * double(items[k].size) / rowTotal;
+                out.emplace_back(rect.left(), y, width, h);
+                y += h;
+            }
+            rect.setLeft(rect.left() + width);
+        } else {
+            const double height = last ? rect.height() : (scale > 0 ? rowSum / rect.width() : 0);
+            double x = rect.left();
+            for (std::size_t k = i; k < j; ++k) {
+                const double w = k + 1 == j ? rect.right() - x : rect.width() * double(items[k].size) / rowTotal;
+                out.emplace_back(x, rect.top(), w, height);
+                x += w;
+            }
+            rect.setTop(rect.top() + height);
+        }
+        total -= rowTotal;
+        i = j;
+    }
+}
+
+} // namespace
+
+QRectF TreemapLayout::interiorOf(const TreemapTile &tile, const TreemapOptions &options)
+{
+    if (!tile.folder || tile.remainder)
+        return {};
+    const double pad = options.framePadding;
+    const double header = tile.hasHeader ? options.headerHeight : 0.0;
+    return tile.rect.adjusted(pad, pad + header, -pad, -pad);
+}
+
+TreemapLayout TreemapLayout::compute(const Session &session, const std::vector<NodeRef> &roots, const QRectF &bounds,
+                                     const TreemapOptions &options)
+{
+    TreemapLayout layout;
+    layout.m_bounds = bounds;
+    std::vector<Item> items;
+    std::vector<QRectF> rects;
+    const double minArea = options.minTileSide * options.minTileSide;
+
+    // Places `items` in `area` as children of tile `parent` (-1: top level).
+    // The children become one contiguous run of tiles.
+    auto place = [&](std::int32_t parent, const QRectF &area, std::uint16_t depth, bool inDocs) {
+        std::sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
+            if (a.size != b.size)
+                return a.size > b.size;
+            return a.smallItems < b.smallItems;  // the remainder goes after equal items
+        });
+        squarify(items, area, rects);
+        const auto first = std::uint32_t(layout.m_tiles.size());
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            const Item &item = items[k];
+            TreemapTile tile;
+            tile.rect = rects[k];
+            tile.ref = item.ref;
+            tile.size = item.size;
+            tile.parent = parent;
+            tile.depth = depth;
+            tile.smallItems = item.smallItems;
+            tile.remainder = item.smallItems > 0;
+            if (!tile.remainder) {
+                const PackageTree &tree = session.package(item.ref.package)->tree;
+                tile.folder = tree.isFolder(item.ref.node);
+                if (!tile.folder)
+                    tile.kind = classifyFile(tree.nameBytes(item.ref.node), inDocs);
+                tile.hasHeader = tile.folder && tile.rect.height() >= 3 * options.headerHeight
+                    && tile.rect.width() >= 4 * options.headerHeight;
+            }
+            layout.m_tiles.push_back(tile);
+        }
+        if (parent >= 0) {
+            layout.m_tiles[std::size_t(parent)].firstChild = first;
+            layout.m_tiles[std::size_t(parent)].childCount = std::uint32_t(items.size());
+        }
+    };
+
+    items.clear();
+    for (const NodeRef &root : roots) {
+        if (root.package < 0 || root.package >= session.packageCount() || !session.package(root.package))
+            continue;
+        const std::uint64_t size = sizeOf(session, root, options.mode);
+        if (size > 0)
+            items.push_back({root, size, 0});
+    }
+    if (bounds.width() <= 0 || bounds.height() <= 0)
+        return layout;
+    place(-1, bounds, 0, false);
+    layout.m_topLevel = std::uint32_t(layout.m_tiles.size());
+
+    // Tiles are appended while walking, so indexes stay valid; a folder's
+    // docs/tests context is worked out from its own tile chain.
+    for (std::size_t index = 0; index < layout.m_tiles.size(); ++index) {
+        const TreemapTile tile = layout.m_tiles[index];
+        if (!tile.folder || tile.remainder)
+            continue;
+        const QRectF area = interiorOf(tile, options);
+        if (area.width() < options.minTileSide || area.height() < options.minTileSide)
+            continue;
+        const PackageTree &tree = session.package(tile.ref.package)->tree;
+        const ExclusionSet &exclusions = session.exclusions(tile.ref.package);
+        bool inDocs = isDocsOrTestsFolder(tree.nameBytes(tile.ref.node));
+        for (std::int32_t up = tile.parent; !inDocs && up >= 0; up = layout.m_tiles[std::size_t(up)].parent) {
+            const TreemapTile &above = layout.m_tiles[std::size_t(up)];
+            inDocs = isDocsOrTestsFolder(session.package(above.ref.package)->tree.nameBytes(above.ref.node));
+        }
+        const double scale = area.width() * area.height() / double(tile.size);
+        items.clear();
+        Item small{tile.ref, 0, 0};
+        for (NodeId child : tree.children(tile.ref.node)) {
+            const SizeTotals kept = exclusions.keptTotals(child);
+            const std::uint64_t size = options.mode == SizeMode::Unzipped ? kept.unzipped : kept.footprint;
+            if (size == 0)
+                continue;
+            if (double(size) * scale < minArea) {
+                small.size += size;
+                ++small.smallItems;
+            } else {
+                items.push_back({{tile.ref.package, child}, size, 0});
+            }
+        }
+        if (small.size > 0)
+            items.push_back(small);
+        if (!items.empty())
+            place(std::int32_t(index), area, std::uint16_t(tile.depth + 1), inDocs);
+    }
+    return layout;
+}
+
+int TreemapLayout::tileAt(const QPointF &point) const
+{
+    std::uint32_t begin = 0, end = m_topLevel;
+    int found = -1;
+    while (begin < end) {
+        int next = -1;
+        for (std::uint32_t i = begin; i < end; ++i) {
+            if (m_tiles[i].rect.contains(point)) {
+                next = int(i);
+                break;
+            }
+        }
+        if (next < 0)
+            break;
+        found = next;
+        begin = m_tiles[std::size_t(next)].firstChild;
+        end = begin + m_tiles[std::size_t(next)].childCount;
+    }
+    return found;
+}
+
+int TreemapLayout::tileOf(const Session &session, const NodeRef &ref) const
+{
+    if (ref.package < 0 || ref.package >= session.packageCount() || !session.package(ref.package))
+        return -1;
+    const PackageTree &tree = session.package(ref.package)->tree;
+    for (NodeId node = ref.node; node != kNoNode && node < tree.nodeCount(); node = tree.node(node).parent) {
+        for (std::size_t i = 0; i < m_tiles.size(); ++i) {
+            const TreemapTile &tile = m_tiles[i];
+            if (!tile.remainder && tile.ref.package == ref.package && tile.ref.node == node)
+                return int(i);
+        }
+    }
+    return -1;
+}
+
+} // namespace packscope

@@ -1,0 +1,199 @@
+#include "ExclusionPanel.h"
+
+#include "ExclusionMenu.h"
+#include "NodeDragPayload.h"
+
+#include "report/SizeFormat.h"
+#include "session/Session.h"
+
+#include <QDrag>
+#include <QDragEnterEvent>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMimeData>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+namespace {
+
+constexpr int kRefRole = Qt::UserRole + 1;
+
+// The list drags its rows out as "excluded" items, so that dropping them on
+// the treemap or the tree restores them.
+class ExcludedList : public QTreeWidget
+{
+public:
+    ExcludedList(Session *session, QWidget *parent) : QTreeWidget(parent), m_session(session) {}
+
+protected:
+    void startDrag(Qt::DropActions) override
+    {
+        NodeDragPayload payload;
+        payload.origin = NodeDragPayload::Origin::Excluded;
+        for (QTreeWidgetItem *item : selectedItems()) {
+            const QPoint packed = item->data(0, kRefRole).toPoint();
+            payload.refs.push_back({packed.x(), NodeId(std::uint32_t(packed.y()))});
+        }
+        if (payload.refs.empty())
+            return;
+        auto *drag = new QDrag(this);
+        drag->setMimeData(payload.toMimeData(*m_session));
+        drag->exec(Qt::MoveAction);
+    }
+
+private:
+    Session *m_session;
+};
+
+} // namespace
+
+ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_list(new ExcludedList(session, this)), m_total(new QLabel(this)),
+      m_hint(new QLabel(this))
+{
+    setAcceptDrops(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto *title = new QLabel(u"<b>%1</b>"_s.arg(tr("Excluded")), this);
+    layout->addWidget(title);
+    m_hint->setText(tr("Drag files or folders here (or press Delete) to see the package without them. "
+                       "Drag them back to restore."));
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_hint);
+    m_list->setColumnCount(3);
+    m_list->setHeaderLabels({tr("Item"), tr("Zipped"), tr("Unzipped")});
+    m_list->setRootIsDecorated(false);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setDragEnabled(true);
+    m_list->setAcceptDrops(false);
+    m_list->setDragDropMode(QAbstractItemView::DragOnly);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->installEventFilter(this);
+    m_list->setAccessibleName(tr("Excluded items"));
+    layout->addWidget(m_list, 1);
+    m_total->setWordWrap(true);
+    layout->addWidget(m_total);
+    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const std::vector<NodeRef> refs = selectedRefs();
+        if (refs.empty())
+            return;
+        ExclusionMenu menu(m_session, refs, this);
+        menu.exec(m_list->viewport()->mapToGlobal(pos));
+    });
+    connect(m_session, &Session::changed, this, &ExclusionPanel::refresh);
+    refresh();
+}
+
+std::vector<NodeRef> ExclusionPanel::selectedRefs() const
+{
+    std::vector<NodeRef> refs;
+    for (QTreeWidgetItem *item : m_list->selectedItems()) {
+        const QPoint packed = item->data(0, kRefRole).toPoint();
+        refs.push_back({packed.x(), NodeId(std::uint32_t(packed.y()))});
+    }
+    return refs;
+}
+
+QString ExclusionPanel::totalText() const
+{
+    return m_total->text();
+}
+
+void ExclusionPanel::refresh()
+{
+    m_list->clear();
+    const std::vector<NodeRef> items = m_session->excludedItems();
+    for (const NodeRef &ref : items) {
+        const Package &package = *m_session->package(ref.package);
+        const PackageTree &tree = package.tree;
+        const SizeTotals &totals = tree.node(ref.node).totals;
+        QString label = tree.path(ref.node) + (tree.isFolder(ref.node) ? u"/"_s : QString());
+        if (ref.package > 0)
+            label = tr("layer %1: %2").arg(ref.package).arg(label);
+        auto *item = new QTreeWidgetItem(m_list, {label, formatMiB(totals.footprint), formatMiB(totals.unzipped)});
+        item->setData(0, kRefRole, QPoint(ref.package, int(ref.node)));
+        item->setToolTip(0, label);
+        item->setToolTip(1, formatMiBAndBytes(totals.footprint));
+        item->setToolTip(2, formatMiBAndBytes(totals.unzipped));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    m_hint->setVisible(items.empty());
+    if (items.empty()) {
+        m_total->clear();
+        return;
+    }
+    // The total is what the session measures with and without exclusions,
+    // so items inside excluded folders are not counted twice.
+    std::uint64_t zipped = 0, unzipped = 0;
+    for (int p = 0; p < m_session->packageCount(); ++p) {
+        if (!m_session->package(p))
+            continue;
+        const SizeTotals excluded = m_session->exclusions(p).excludedTotals(0);
+        unzipped += excluded.unzipped;
+        if (p == 0)
+            zipped += excluded.footprint;
+    }
+    m_total->setText(tr("%n item(s) excluded: saves %1 zipped, %2 unzipped", nullptr, int(items.size()))
+                         .arg(formatMiB(zipped), formatMiB(unzipped)));
+    m_total->setToolTip(tr("Zipped: %1\nUnzipped: %2").arg(formatMiBAndBytes(zipped), formatMiBAndBytes(unzipped)));
+}
+
+void ExclusionPanel::setDropHighlight(bool on)
+{
+    setAutoFillBackground(on);
+    setBackgroundRole(on ? QPalette::AlternateBase : QPalette::Window);
+}
+
+void ExclusionPanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto payload = NodeDragPayload::fromMimeData(event->mimeData(), *m_session);
+    if (payload && payload->origin == NodeDragPayload::Origin::Package) {
+        event->acceptProposedAction();
+        setDropHighlight(true);
+    }
+}
+
+void ExclusionPanel::dragMoveEvent(QDragMoveEvent *event)
+{
+    event->acceptProposedAction();
+}
+
+void ExclusionPanel::dragLeaveEvent(QDragLeaveEvent *)
+{
+    setDropHighlight(false);
+}
+
+void ExclusionPanel::dropEvent(QDropEvent *event)
+{
+    setDropHighlight(false);
+    const auto payload = NodeDragPayload::fromMimeData(event->mimeData(), *m_session);
+    if (!payload || payload->origin != NodeDragPayload::Origin::Package)
+        return;
+    event->acceptProposedAction();
+    m_session->exclude(payload->refs);
+}
+
+bool ExclusionPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Delete || key == Qt::Key_Backspace) {
+            m_session->restore(selectedRefs());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace packscope

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "session/NodeRef.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QTreeWidget;
+
+namespace packscope {
+
+class Session;
+
+// The Excluded panel: what the user took out of the package, each item with
+// what it saves (zipped and unzipped), and the total. Drop items here to
+// exclude them; drag them back to the treemap or the tree (or press Delete)
+// to restore them.
+class ExclusionPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ExclusionPanel(Session *session, QWidget *parent = nullptr);
+
+    QTreeWidget *list() const { return m_list; }
+    QString totalText() const;
+    std::vector<NodeRef> selectedRefs() const;
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void refresh();
+    void setDropHighlight(bool on);
+
+    Session *m_session;
+    QTreeWidget *m_list;
+    QLabel *m_total;
+    QLabel *m_hint;
+};
+
+} // namespace packscope

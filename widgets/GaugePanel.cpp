@@ -1,0 +1,120 @@
+#include "GaugePanel.h"
+
+#include "LimitGauge.h"
+
+#include "report/SizeFormat.h"
+#include "session/Session.h"
+
+#include <QGridLayout>
+#include <QLabel>
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+namespace {
+
+// Paths have no spaces to wrap at; keep the start and the file name.
+QString shortPath(const QString &path)
+{
+    constexpr qsizetype kMax = 46;
+    if (path.size() <= kMax)
+        return path;
+    return path.left(14) + u"…"_s + path.right(kMax - 15);
+}
+
+} // namespace
+
+GaugePanel::GaugePanel(Session *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_layout(new QGridLayout(this))
+{
+    m_layout->setContentsMargins(4, 4, 4, 4);
+    m_layout->setHorizontalSpacing(12);
+    m_layout->setVerticalSpacing(0);
+}
+
+LimitGauge *GaugePanel::gauge(const QString &limitId) const
+{
+    for (LimitGauge *g : m_gauges) {
+        if (g->result().rule.id == limitId)
+            return g;
+    }
+    return nullptr;
+}
+
+QString GaugePanel::culpritText(const QString &limitId) const
+{
+    for (const Slot &slot : m_slots) {
+        if (slot.gauge->result().rule.id == limitId)
+            return slot.culprits->text();
+    }
+    return {};
+}
+
+void GaugePanel::rebuild(const std::vector<LimitResult> &results)
+{
+    for (Slot &slot : m_slots) {
+        delete slot.gauge;
+        delete slot.culprits;
+    }
+    m_slots.clear();
+    m_gauges.clear();
+    int column = 0;
+    for (const LimitResult &result : results) {
+        Q_UNUSED(result);
+        auto *gauge = new LimitGauge(m_session, this);
+        auto *culprits = new QLabel(this);
+        culprits->setWordWrap(true);
+        culprits->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        culprits->setTextInteractionFlags(Qt::TextBrowserInteraction);
+        culprits->setContentsMargins(6, 0, 6, 0);
+        const std::size_t index = m_slots.size();
+        connect(culprits, &QLabel::linkActivated, this,
+                [this, index] { Q_EMIT culpritsActivated(m_slots[index].refs); });
+        m_layout->addWidget(gauge, 0, column);
+        m_layout->addWidget(culprits, 1, column);
+        m_layout->setColumnStretch(column, 1);
+        m_slots.push_back({gauge, culprits, {}});
+        m_gauges.push_back(gauge);
+        ++column;
+    }
+    m_layout->setRowStretch(1, 1);
+}
+
+void GaugePanel::setResults(const std::vector<LimitResult> &results)
+{
+    bool same = results.size() == m_slots.size();
+    for (std::size_t i = 0; same && i < results.size(); ++i)
+        same = m_slots[i].gauge->result().rule.id == results[i].rule.id;
+    if (!same)
+        rebuild(results);
+    const bool functionEstimated = m_session->hasFunction() && m_session->package(0)->zippedEstimated;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const LimitResult &result = results[i];
+        Slot &slot = m_slots[i];
+        slot.gauge->setResult(result, functionEstimated && result.rule.measure == LimitMeasure::FunctionZipped);
+        slot.refs.clear();
+        for (const Culprit &culprit : result.culprits)
+            slot.refs.push_back({culprit.package, culprit.node});
+        if (result.pass || result.culprits.empty()) {
+            slot.culprits->clear();
+            continue;
+        }
+        const int count = int(result.culprits.size());
+        QString text = u"<a href=\"#culprits\">%1</a>"_s.arg(
+            result.culpritsSuffice ? tr("%n file(s) push this past the limit", nullptr, count)
+                                   : tr("Even without all %n files this stays over", nullptr, count));
+        // The biggest few by name: often one file is the whole story.
+        for (int i = 0; i < std::min(count, 3); ++i) {
+            const Culprit &c = result.culprits[std::size_t(i)];
+            const PackageTree &tree = m_session->package(c.package)->tree;
+            text += u"<br>%1 &nbsp;<span style=\"color:#d7262e\">%2</span>"_s.arg(
+                shortPath(tree.path(c.node)).toHtmlEscaped(), formatMiB(c.bytes));
+        }
+        if (count > 3)
+            text += u"<br>"_s + tr("… and %n more", nullptr, count - 3);
+        slot.culprits->setText(text);
+    }
+}
+
+} // namespace packscope

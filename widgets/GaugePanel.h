@@ -1,0 +1,51 @@
+#pragma once
+
+#include "limits/LimitResult.h"
+#include "session/NodeRef.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QGridLayout;
+class QLabel;
+
+namespace packscope {
+
+class LimitGauge;
+class Session;
+
+// The limit gauges of the session's profile, side by side, each with the
+// files that push it past its limit: "N files push this past the limit"
+// (a link that selects them) and the largest of them by name.
+class GaugePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit GaugePanel(Session *session, QWidget *parent = nullptr);
+
+    // Shows these results (Session::evaluate(), one per limit of the profile).
+    void setResults(const std::vector<LimitResult> &results);
+    const std::vector<LimitGauge *> &gauges() const { return m_gauges; }
+    LimitGauge *gauge(const QString &limitId) const;
+    // The culprit line under the gauge of `limitId` (empty when it passes).
+    QString culpritText(const QString &limitId) const;
+
+Q_SIGNALS:
+    void culpritsActivated(const std::vector<packscope::NodeRef> &culprits);
+
+private:
+    struct Slot {
+        LimitGauge *gauge;
+        QLabel *culprits;
+        std::vector<NodeRef> refs;
+    };
+    void rebuild(const std::vector<LimitResult> &results);
+
+    Session *m_session;
+    QGridLayout *m_layout;
+    std::vector<LimitGauge *> m_gauges;
+    std::vector<Slot> m_slots;
+};
+
+} // namespace packscope

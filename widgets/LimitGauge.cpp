@@ -1,0 +1,225 @@
+#include "LimitGauge.h"
+
+#include "NodeDragPayload.h"
+
+#include "report/SizeFormat.h"
+#include "session/Session.h"
+
+#include <QDragEnterEvent>
+#include <QMimeData>
+#include <QPainter>
+#include <QVariantAnimation>
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+namespace {
+
+QColor zoneColor(LimitGauge::Zone zone)
+{
+    switch (zone) {
+    case LimitGauge::Zone::Ok:
+        return QColor(0x2E, 0xA0, 0x43);
+    case LimitGauge::Zone::Near:
+        return QColor(0xE8, 0x9B, 0x0C);
+    case LimitGauge::Zone::Over:
+        return QColor(0xD7, 0x26, 0x2E);
+    case LimitGauge::Zone::Info:
+        break;
+    }
+    return QColor(0x5B, 0x7D, 0xB1);
+}
+
+constexpr int kBarHeight = 16;
+
+} // namespace
+
+LimitGauge::LimitGauge(Session *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_animation(new QVariantAnimation(this))
+{
+    setAcceptDrops(true);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_animation->setDuration(220);
+    m_animation->setEasingCurve(QEasingCurve::OutCubic);
+    connect(m_animation, &QVariantAnimation::valueChanged, this, [this](const QVariant &value) {
+        m_shownValue = value.toDouble();
+        update();
+    });
+}
+
+void LimitGauge::setResult(const LimitResult &result, bool estimated)
+{
+    const bool first = !m_hasResult || m_result.rule.id != result.rule.id;
+    m_result = result;
+    m_estimated = estimated;
+    m_hasResult = true;
+    const double target = double(result.value);
+    m_animation->stop();
+    if (first || !isVisible()) {
+        m_shownValue = target;
+    } else {
+        m_animation->setStartValue(m_shownValue);
+        m_animation->setEndValue(target);
+        m_animation->start();
+    }
+    setToolTip(u"<b>%1</b><br>%2 %3 %4<br>%5%6<br><small>%7</small>"_s.arg(
+        result.rule.title.toHtmlEscaped(), result.rule.id, result.rule.ruleText().toHtmlEscaped(),
+        result.rule.isCount() ? QString::number(result.rule.limit) : formatMiBAndBytes(result.rule.limit),
+        tr("Now: %1").arg(result.rule.isCount() ? QString::number(result.value) : formatMiBAndBytes(result.value)),
+        result.rule.errorText.isEmpty() ? QString()
+                                        : u"<br>"_s + tr("AWS says: <i>%1</i>").arg(result.rule.errorText.toHtmlEscaped()),
+        result.rule.source.toHtmlEscaped()));
+    setAccessibleName(result.rule.title);
+    setAccessibleDescription(valueText() + u", "_s + statusText());
+    update();
+}
+
+LimitGauge::Zone LimitGauge::zone() const
+{
+    if (m_result.rule.isInfo())
+        return Zone::Info;
+    if (!m_result.pass)
+        return Zone::Over;
+    if (m_result.rule.limit > 0 && double(m_result.value) > kNearFraction * double(m_result.rule.limit))
+        return Zone::Near;
+    return Zone::Ok;
+}
+
+QString LimitGauge::amountText(std::uint64_t value) const
+{
+    return m_result.rule.isCount() ? QString::number(value) : formatMiB(value);
+}
+
+QString LimitGauge::valueText() const
+{
+    if (!m_hasResult)
+        return {};
+    const double percent = m_result.rule.limit ? 100.0 * double(m_result.value) / double(m_result.rule.limit) : 0.0;
+    return tr("%1%2 of %3 (%4 %)")
+        .arg(m_estimated ? u"≈ "_s : QString(), amountText(m_result.value), amountText(m_result.rule.limit),
+             QString::number(percent, 'f', 1));
+}
+
+QString LimitGauge::statusText() const
+{
+    if (!m_hasResult)
+        return {};
+    const std::uint64_t gap = std::uint64_t(std::abs(m_result.headroom));
+    if (m_result.rule.isInfo())
+        return m_result.pass ? tr("fits") : tr("too big (information only)");
+    if (!m_result.pass) {
+        // With a strict "<" rule, reaching the limit exactly already fails.
+        const std::uint64_t over = m_result.value - m_result.rule.largestPassing();
+        return tr("over by %1").arg(m_result.rule.isCount() ? QString::number(over) : formatMiB(over));
+    }
+    return tr("%1 headroom").arg(m_result.rule.isCount() ? QString::number(gap) : formatMiB(gap));
+}
+
+double LimitGauge::scaleMax() const
+{
+    return std::max(double(m_result.rule.limit) * 1.25, double(m_result.value) * 1.05);
+}
+
+QSize LimitGauge::sizeHint() const
+{
+    const QFontMetrics fm = fontMetrics();
+    return {320, 3 * fm.height() + kBarHeight + 14};
+}
+
+QSize LimitGauge::minimumSizeHint() const
+{
+    return {200, sizeHint().height()};
+}
+
+void LimitGauge::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    const QFontMetrics fm = fontMetrics();
+    const QRect area = rect().adjusted(6, 4, -6, -4);
+    if (m_dropHighlight) {
+        p.setPen(QPen(pal.color(QPalette::Highlight), 2, Qt::DashLine));
+        p.drawRoundedRect(rect().adjusted(1, 1, -1, -1), 6, 6);
+    }
+    if (!m_hasResult)
+        return;
+    const Zone z = zone();
+    const QColor color = zoneColor(z);
+
+    // Line 1: title, and the verdict on the right.
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(pal.color(QPalette::WindowText));
+    const QString status = statusText();
+    const int statusWidth = QFontMetrics(bold).horizontalAdvance(status) + 4;
+    p.drawText(QRect(area.left(), area.top(), area.width() - statusWidth - 8, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetrics(bold).elidedText(m_result.rule.title, Qt::ElideRight, area.width() - statusWidth - 8));
+    p.setPen(z == Zone::Info ? pal.color(QPalette::WindowText) : color);
+    p.drawText(QRect(area.right() - statusWidth, area.top(), statusWidth, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+               status);
+    p.setFont(font());
+
+    // Line 2: the bar, with faint zones and the limit line.
+    const QRectF bar(area.left(), area.top() + fm.height() + 4, area.width(), kBarHeight);
+    const double max = scaleMax();
+    const auto xOf = [&](double v) { return bar.left() + bar.width() * std::clamp(v / max, 0.0, 1.0); };
+    const double limitX = xOf(double(m_result.rule.limit));
+    const double nearX = xOf(kNearFraction * double(m_result.rule.limit));
+    p.setPen(Qt::NoPen);
+    p.setBrush(pal.color(QPalette::Base));
+    p.drawRoundedRect(bar, 3, 3);
+    if (z != Zone::Info) {
+        auto tint = [](QColor c) {
+            c.setAlpha(40);
+            return c;
+        };
+        p.fillRect(QRectF(bar.left(), bar.top(), nearX - bar.left(), bar.height()), tint(zoneColor(Zone::Ok)));
+        p.fillRect(QRectF(nearX, bar.top(), limitX - nearX, bar.height()), tint(zoneColor(Zone::Near)));
+        p.fillRect(QRectF(limitX, bar.top(), bar.right() - limitX, bar.height()), tint(zoneColor(Zone::Over)));
+    }
+    const QRectF fill(bar.left(), bar.top() + 2, xOf(m_shownValue) - bar.left(), bar.height() - 4);
+    p.setBrush(color);
+    p.drawRoundedRect(fill, 2, 2);
+    p.setPen(QPen(pal.color(QPalette::WindowText), 2));
+    p.drawLine(QPointF(limitX, bar.top() - 3), QPointF(limitX, bar.bottom() + 3));
+    p.setPen(QPen(pal.color(QPalette::Mid), 1));
+    p.setBrush(Qt::NoBrush);
+    p.drawRoundedRect(bar, 3, 3);
+
+    // Line 3: the numbers.
+    p.setPen(pal.color(QPalette::WindowText));
+    p.drawText(QRectF(area.left(), bar.bottom() + 4, area.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(valueText(), Qt::ElideRight, area.width()));
+}
+
+void LimitGauge::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto payload = NodeDragPayload::fromMimeData(event->mimeData(), *m_session);
+    if (payload && payload->origin == NodeDragPayload::Origin::Package) {
+        event->acceptProposedAction();
+        m_dropHighlight = true;
+        update();
+    }
+}
+
+void LimitGauge::dragLeaveEvent(QDragLeaveEvent *)
+{
+    m_dropHighlight = false;
+    update();
+}
+
+void LimitGauge::dropEvent(QDropEvent *event)
+{
+    m_dropHighlight = false;
+    update();
+    const auto payload = NodeDragPayload::fromMimeData(event->mimeData(), *m_session);
+    if (!payload || payload->origin != NodeDragPayload::Origin::Package)
+        return;
+    event->acceptProposedAction();
+    m_session->exclude(payload->refs);
+}
+
+} // namespace packscope

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "session/NodeRef.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+class QMimeData;
+
+namespace packscope {
+
+class Session;
+
+// The drag-and-drop payload that carries session items between the treemap,
+// the tree, the gauges and the Excluded panel. It names the session it came
+// from, so a drop from another window or process is refused, and it also
+// carries the paths as text for drops into editors.
+struct NodeDragPayload {
+    enum class Origin { Package, Excluded };
+
+    static inline const QString kMimeType = QStringLiteral("application/x-packscope-nodes");
+
+    Origin origin = Origin::Package;
+    std::vector<NodeRef> refs;
+
+    QMimeData *toMimeData(const Session &session) const;
+    // The payload if `mime` carries one from `session`.
+    static std::optional<NodeDragPayload> fromMimeData(const QMimeData *mime, const Session &session);
+};
+
+} // namespace packscope

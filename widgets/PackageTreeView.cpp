@@ -1,0 +1,155 @@
+#include "PackageTreeView.h"
+
+#include "ExclusionMenu.h"
+#include "NodeDragPayload.h"
+#include "PackageFilterProxy.h"
+#include "PackageTreeModel.h"
+#include "ShareBarDelegate.h"
+
+#include "session/Session.h"
+
+#include <QContextMenuEvent>
+#include <QDragEnterEvent>
+#include <QHeaderView>
+#include <QKeyEvent>
+
+namespace packscope {
+
+PackageTreeView::PackageTreeView(Session *session, QWidget *parent)
+    : QTreeView(parent), m_session(session), m_model(new PackageTreeModel(session, this)),
+      m_proxy(new PackageFilterProxy(m_model, this))
+{
+    setModel(m_proxy);
+    setSortingEnabled(true);
+    sortByColumn(PackageTreeModel::UnzippedColumn, Qt::DescendingOrder);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setDragEnabled(true);
+    setAcceptDrops(true);
+    setDropIndicatorShown(false);
+    setDragDropMode(QAbstractItemView::DragDrop);
+    setDefaultDropAction(Qt::MoveAction);
+    setUniformRowHeights(true);
+    setAlternatingRowColors(true);
+    setItemDelegateForColumn(PackageTreeModel::ShareColumn, new ShareBarDelegate(this));
+    header()->setStretchLastSection(false);
+    header()->setSectionResizeMode(PackageTreeModel::NameColumn, QHeaderView::Stretch);
+    for (int c = PackageTreeModel::UnzippedColumn; c < PackageTreeModel::ColumnCount; ++c)
+        header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    header()->setMinimumSectionSize(60);
+    setAccessibleName(tr("Package contents"));
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &PackageTreeView::onModelReset);
+    // Sizes below the package rows changed without row signals (see the model).
+    connect(m_session, &Session::changed, viewport(), qOverload<>(&QWidget::update));
+    connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { Q_EMIT currentRefChanged(m_model->refOf(m_proxy->mapToSource(current))); });
+    onModelReset();
+}
+
+void PackageTreeView::onModelReset()
+{
+    // The function's contents are what the user came for.
+    expand(m_proxy->index(0, 0));
+}
+
+void PackageTreeView::setNodeFilter(const NodeFilter &filter)
+{
+    m_proxy->setNodeFilter(filter);
+    if (!filter.isEmpty() && m_proxy->rowCount() > 0 && m_proxy->rowCount(m_proxy->index(0, 0)) < 200)
+        expandRecursively(m_proxy->index(0, 0), 3);
+    else
+        expand(m_proxy->index(0, 0));
+}
+
+void PackageTreeView::selectRefs(const std::vector<NodeRef> &refs)
+{
+    QItemSelection selection;
+    QModelIndex first;
+    for (const NodeRef &ref : refs) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->indexOf(ref));
+        if (!index.isValid())
+            continue;
+        for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
+            expand(up);
+        selection.select(index, index.siblingAtColumn(PackageTreeModel::ColumnCount - 1));
+        if (!first.isValid())
+            first = index;
+    }
+    selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (first.isValid()) {
+        selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        scrollTo(first);
+    }
+}
+
+std::vector<NodeRef> PackageTreeView::selectedRefs() const
+{
+    std::vector<NodeRef> refs;
+    for (const QModelIndex &index : selectionModel()->selectedRows())
+        refs.push_back(m_model->refOf(m_proxy->mapToSource(index)));
+    return refs;
+}
+
+NodeRef PackageTreeView::currentRef() const
+{
+    return m_model->refOf(m_proxy->mapToSource(currentIndex()));
+}
+
+void PackageTreeView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Delete) {
+        m_session->exclude(selectedRefs());
+        return;
+    }
+    QTreeView::keyPressEvent(event);
+}
+
+void PackageTreeView::contextMenuEvent(QContextMenuEvent *event)
+{
+    std::vector<NodeRef> refs = selectedRefs();
+    const QModelIndex at = indexAt(event->pos());
+    const NodeRef clicked = m_model->refOf(m_proxy->mapToSource(at));
+    if (event->reason() != QContextMenuEvent::Keyboard && clicked.isValid()
+        && std::find(refs.begin(), refs.end(), clicked) == refs.end())
+        refs = {clicked};
+    if (refs.empty())
+        return;
+    ExclusionMenu menu(m_session, refs, this);
+    menu.exec(event->globalPos());
+}
+
+void PackageTreeView::dragEnterEvent(QDragEnterEvent *event)
+{
+    // Only items coming back from the Excluded panel may land here.
+    const auto payload = NodeDragPayload::fromMimeData(event->mimeData(), *m_session);
+    if (payload && payload->origin == NodeDragPayload::Origin::Excluded)
+        QTreeView::dragEnterEvent(event);
+    else
+        event->ignore();
+}
+
+void PackageTreeView::dragMoveEvent(QDragMoveEvent *event)
+{
+    const auto payload = NodeDragPayload::fromMimeData(event->mimeData(), *m_session);
+    if (payload && payload->origin == NodeDragPayload::Origin::Excluded)
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+} // namespace packscope
+
+namespace packscope {
+
+void PackageTreeView::dropEvent(QDropEvent *event)
+{
+    const auto payload = NodeDragPayload::fromMimeData(event->mimeData(), *m_session);
+    if (!payload || payload->origin != NodeDragPayload::Origin::Excluded) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    m_session->restore(payload->refs);
+}
+
+} // namespace packscope

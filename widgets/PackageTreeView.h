@@ -1,0 +1,52 @@
+#pragma once
+
+#include "session/NodeRef.h"
+
+#include <QTreeView>
+
+#include <vector>
+
+namespace packscope {
+
+class NodeFilter;
+class PackageFilterProxy;
+class PackageTreeModel;
+class Session;
+
+// The tree of the session's packages: sortable columns (name, unzipped,
+// zipped, share of the unzipped limit, files), a filter, drag rows out to
+// exclude them, drop items from the Excluded panel to restore them, Delete
+// excludes the selection, and the shared context menu.
+class PackageTreeView : public QTreeView
+{
+    Q_OBJECT
+public:
+    explicit PackageTreeView(Session *session, QWidget *parent = nullptr);
+
+    PackageTreeModel *packageModel() const { return m_model; }
+    void setNodeFilter(const NodeFilter &filter);
+
+    // Selects these items (expanding their folders) and shows the first.
+    void selectRefs(const std::vector<NodeRef> &refs);
+    std::vector<NodeRef> selectedRefs() const;
+    NodeRef currentRef() const;
+
+Q_SIGNALS:
+    void currentRefChanged(const packscope::NodeRef &ref);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void onModelReset();
+
+    Session *m_session;
+    PackageTreeModel *m_model;
+    PackageFilterProxy *m_proxy;
+};
+
+} // namespace packscope

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "session/NodeRef.h"
+
+#include <QWidget>
+
+class QHBoxLayout;
+
+namespace packscope {
+
+class Session;
+
+// The path of the folder the treemap is zoomed into, one button per level:
+// clicking a level zooms back out to it.
+class TreemapBreadcrumb : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TreemapBreadcrumb(Session *session, QWidget *parent = nullptr);
+
+    void setRoot(const NodeRef &root);  // invalid: the whole session
+
+Q_SIGNALS:
+    void levelActivated(const packscope::NodeRef &folder);
+
+private:
+    Session *m_session;
+    QHBoxLayout *m_layout;
+};
+
+} // namespace packscope
