@@ -6,11 +6,16 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QChartView>
+#include <QLabel>
+#include <QVBoxLayout>
 #include <QHorizontalStackedBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QTimer>
 #include <QValueAxis>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -31,10 +36,22 @@ QColor partColor(int index)
 
 } // namespace
 
-CompositionChart::CompositionChart(Session *session, QWidget *parent) : QChartView(parent), m_session(session)
+CompositionChart::CompositionChart(Session *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_view(new QChartView(this)), m_key(new QLabel(this))
 {
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(170);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto *title = new QLabel(u"<b>%1</b>"_s.arg(tr("What it is made of")), this);
+    title->setContentsMargins(4, 0, 0, 0);
+    layout->addWidget(title);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(150);
+    layout->addWidget(m_view, 1);
+    m_key->setTextFormat(Qt::RichText);
+    m_key->setContentsMargins(4, 0, 4, 4);
+    m_key->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    layout->addWidget(m_key);
     connect(m_session, &Session::changed, this, &CompositionChart::scheduleRefresh);
     refresh();
 }
@@ -51,7 +68,7 @@ void CompositionChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
         scheduleRefresh();
-    QChartView::changeEvent(event);
+    QWidget::changeEvent(event);
 }
 
 void CompositionChart::refresh()
@@ -63,8 +80,7 @@ void CompositionChart::refresh()
     chart->setBackgroundBrush(palette().brush(QPalette::Window));
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->legend()->setAlignment(Qt::AlignRight);
-    chart->legend()->setLabelColor(palette().color(QPalette::WindowText));
+    chart->legend()->hide();
     chart->setAnimationOptions(QChart::NoAnimation);
 
     auto *series = new QHorizontalStackedBarSeries;
@@ -73,15 +89,20 @@ void CompositionChart::refresh()
         m_session->hasFunction() ? packageComposition(*m_session, kMaxParts) : std::vector<CompositionPart>{};
     double longest = 0;
     double zippedSum = 0, unzippedSum = 0;
+    QString key = u"<table cellspacing=0 cellpadding=1 width=100%>"_s;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         const CompositionPart &part = parts[i];
-        // Long npm paths would crowd the legend: keep the last two segments.
+        // Long npm paths would crowd the key: keep the last two segments.
         QString label = part.label;
         const QStringList segments = label.split(u'/');
         if (segments.size() > 2)
             label = u"…/"_s + segments.mid(segments.size() - 2).join(u'/');
-        auto *set = new QBarSet(u"%1  %2"_s.arg(label, formatMiB(part.unzipped)));
+        if (label.size() > 34)
+            label = label.left(16) + u"…"_s + label.right(17);
+        auto *set = new QBarSet(label);
         set->setColor(part.ref.isValid() ? partColor(int(i)) : QColor(0x9A, 0xA0, 0xA8));
+        key += u"<tr><td><span style=\"color:%1\">■</span> %2</td><td align=right>%3</td></tr>"_s.arg(
+            set->color().name(), label.toHtmlEscaped(), formatMiB(part.unzipped));
         set->setBorderColor(set->color().darker(130));
         *set << double(part.zipped) / kMiB << double(part.unzipped) / kMiB;
         zippedSum += double(part.zipped) / kMiB;
@@ -89,6 +110,7 @@ void CompositionChart::refresh()
         series->append(set);
     }
     longest = std::max(zippedSum, unzippedSum);
+    m_key->setText(parts.empty() ? QString() : key + u"</table>"_s);
     chart->addSeries(series);
 
     auto *categories = new QBarCategoryAxis;
@@ -98,7 +120,8 @@ void CompositionChart::refresh()
 
     // Limit lines: each size limit drawn across the bar it applies to.
     auto *values = new QValueAxis;
-    values->setLabelFormat(u"%.0f MiB"_s);
+    values->setLabelFormat(u"%.0f"_s);
+    values->setTitleText(tr("MiB"));
     auto *lanes = new QValueAxis;
     lanes->setRange(-0.5, 1.5);
     lanes->setVisible(false);
@@ -122,14 +145,33 @@ void CompositionChart::refresh()
         for (QLegendMarker *marker : chart->legend()->markers(line))
             marker->setVisible(false);
     }
-    values->setRange(0, std::max(1.0, longest * 1.08));
-    values->applyNiceNumbers();
+    // Round ticks (10, 25, 50, 100 ... MiB) with at most six intervals.
+    double step = 10;
+    for (const double candidate : {10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0}) {
+        step = candidate;
+        if (longest * 1.04 / candidate <= 6)
+            break;
+    }
+    const double top = std::max(step, std::ceil(longest * 1.04 / step) * step);
+    values->setRange(0, top);
+
     values->setLabelsColor(palette().color(QPalette::WindowText));
+    values->setTitleBrush(palette().brush(QPalette::WindowText));
+    values->setTickCount(int(top / step) + 1);
     categories->setLabelsColor(palette().color(QPalette::WindowText));
 
-    QChart *old = this->chart();
-    setChart(chart);
+    QChart *old = m_view->chart();
+    m_view->setChart(chart);
     delete old;
+}
+
+} // namespace packscope
+
+namespace packscope {
+
+QString CompositionChart::keyText() const
+{
+    return m_key->text();
 }
 
 } // namespace packscope

@@ -1,6 +1,9 @@
 #pragma once
 
-#include <QChartView>
+#include <QWidget>
+
+class QChartView;
+class QLabel;
 
 namespace packscope {
 
@@ -9,8 +12,9 @@ class Session;
 // What the package is made of, as two stacked bars (zipped, unzipped) of its
 // largest parts (top-level folders, npm packages, Python distributions)
 // against the limit lines of the profile. Parts come from core
-// (packageComposition); the chart only draws them.
-class CompositionChart : public QChartView
+// (packageComposition); the chart only draws them. The key is a list below
+// the chart, where long package names have room.
+class CompositionChart : public QWidget
 {
     Q_OBJECT
 public:
@@ -21,6 +25,7 @@ public:
     // Rebuilds the chart now (it otherwise follows the session on the next
     // event-loop turn, so a burst of edits costs one rebuild).
     void refresh();
+    QString keyText() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -29,6 +34,8 @@ private:
     void scheduleRefresh();
 
     Session *m_session;
+    QChartView *m_view;
+    QLabel *m_key;
     bool m_refreshPending = false;
 };
 

@@ -17,7 +17,7 @@ namespace {
 // Paths have no spaces to wrap at; keep the start and the file name.
 QString shortPath(const QString &path)
 {
-    constexpr qsizetype kMax = 46;
+    constexpr qsizetype kMax = 40;
     if (path.size() <= kMax)
         return path;
     return path.left(14) + u"…"_s + path.right(kMax - 15);

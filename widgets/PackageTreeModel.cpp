@@ -243,13 +243,14 @@ QVariant PackageTreeModel::headerData(int section, Qt::Orientation orientation, 
         case ZippedColumn:
             return tr("Zipped");
         case ShareColumn:
-            return tr("Share of %1").arg(formatMiB(unzippedLimit()));
+            return tr("Share of limit");
         case FilesColumn:
             return tr("Files");
         }
     }
     if (role == Qt::ToolTipRole && section == ShareColumn)
-        return tr("Unzipped size as a share of the unzipped limit (function plus layers)");
+        return tr("Unzipped size as a share of the %1 unzipped limit (function plus layers)")
+            .arg(formatMiB(unzippedLimit()));
     if (role == Qt::TextAlignmentRole && section != NameColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};

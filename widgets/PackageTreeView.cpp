@@ -33,9 +33,13 @@ PackageTreeView::PackageTreeView(Session *session, QWidget *parent)
     setItemDelegateForColumn(PackageTreeModel::ShareColumn, new ShareBarDelegate(this));
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(PackageTreeModel::NameColumn, QHeaderView::Stretch);
-    for (int c = PackageTreeModel::UnzippedColumn; c < PackageTreeModel::ColumnCount; ++c)
-        header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    header()->setMinimumSectionSize(60);
+    header()->setMinimumSectionSize(56);
+    // Size columns wide enough for "1,234.56 MiB" without measuring every row.
+    const int numberWidth = fontMetrics().horizontalAdvance(QStringLiteral("≈ 9,999.99 MiB")) + 12;
+    header()->resizeSection(PackageTreeModel::UnzippedColumn, numberWidth);
+    header()->resizeSection(PackageTreeModel::ZippedColumn, numberWidth);
+    header()->resizeSection(PackageTreeModel::ShareColumn, fontMetrics().horizontalAdvance(QStringLiteral("Share of limit")) + 16);
+    header()->resizeSection(PackageTreeModel::FilesColumn, fontMetrics().horizontalAdvance(QStringLiteral("999,999")) + 12);
     setAccessibleName(tr("Package contents"));
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &PackageTreeView::onModelReset);

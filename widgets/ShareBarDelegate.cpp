@@ -27,7 +27,7 @@ void ShareBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->fillRect(QRectF(bar.left(), bar.top(), std::max(1.0, bar.width() * share), bar.height()), fill);
     painter->setPen(option.state & QStyle::State_Selected ? option.palette.color(QPalette::HighlightedText)
                                                           : option.palette.color(QPalette::Text));
-    painter->drawText(bar.adjusted(0, 0, -2, 0), Qt::AlignRight | Qt::AlignVCenter, text);
+    painter->drawText(option.rect.adjusted(3, 0, -5, 0), Qt::AlignRight | Qt::AlignVCenter, text);
     painter->restore();
 }
 

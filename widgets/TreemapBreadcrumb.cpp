@@ -30,11 +30,19 @@ void TreemapBreadcrumb::setRoot(const NodeRef &root)
         button->setText(text);
         button->setAutoRaise(true);
         button->setEnabled(!current);
+        if (current) {
+            QFont bold = button->font();
+            bold.setBold(true);
+            button->setFont(bold);
+        }
         button->setToolTip(current ? tr("Shown now") : tr("Zoom out to %1").arg(text));
         connect(button, &QToolButton::clicked, this, [this, target] { Q_EMIT levelActivated(target); });
         m_layout->addWidget(button);
     };
-    addLevel(m_session->layerCount() > 0 ? tr("All packages") : tr("Package"), {}, !root.isValid());
+    const bool single = m_session->layerCount() == 0;
+    const QString top = single && m_session->hasFunction() ? QFileInfo(m_session->package(0)->path).fileName()
+                                                           : tr("All packages");
+    addLevel(top, {}, !root.isValid());
     if (root.isValid() && root.package < m_session->packageCount() && m_session->package(root.package)) {
         const Package &package = *m_session->package(root.package);
         std::vector<NodeId> chain;
@@ -42,8 +50,8 @@ void TreemapBreadcrumb::setRoot(const NodeRef &root)
             chain.push_back(n);
         for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
             const QString text = *it == 0 ? QFileInfo(package.path).fileName() : package.tree.name(*it);
-            if (*it == 0 && m_session->layerCount() == 0)
-                continue;  // "Package" already stands for it
+            if (*it == 0 && single)
+                continue;  // the first level already stands for it
             addLevel(text, {root.package, *it}, *it == root.node);
         }
     }

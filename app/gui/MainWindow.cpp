@@ -80,7 +80,13 @@ void MainWindow::createActions()
     m_undoAction->setShortcut(QKeySequence::Undo);
     connect(m_undoAction, &QAction::triggered, m_session, &Session::undo);
     m_redoAction = new QAction(tr("&Redo"), this);
-    m_redoAction->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    // Ctrl+Shift+Z everywhere, plus the platform's own redo key when it differs.
+    QList<QKeySequence> redoKeys{QKeySequence(tr("Ctrl+Shift+Z"))};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Redo)) {
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    }
+    m_redoAction->setShortcuts(redoKeys);
     connect(m_redoAction, &QAction::triggered, m_session, &Session::redo);
 
     m_excludeAction = new QAction(tr("&Exclude Selection"), this);
@@ -235,8 +241,8 @@ void MainWindow::createCentralArea()
     m_sideSplitter->setObjectName(u"sideSplitter"_s);
     m_sideSplitter->addWidget(m_exclusions);
     m_sideSplitter->addWidget(m_chart);
-    m_sideSplitter->setStretchFactor(0, 3);
-    m_sideSplitter->setStretchFactor(1, 2);
+    m_sideSplitter->setStretchFactor(0, 1);
+    m_sideSplitter->setStretchFactor(1, 1);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, central);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
@@ -246,7 +252,7 @@ void MainWindow::createCentralArea()
     m_mainSplitter->setStretchFactor(0, 3);
     m_mainSplitter->setStretchFactor(1, 5);
     m_mainSplitter->setStretchFactor(2, 2);
-    m_mainSplitter->setSizes({430, 760, 330});
+    m_mainSplitter->setSizes({560, 660, 340});
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
 
@@ -264,6 +270,7 @@ void MainWindow::createCentralArea()
 
     connect(m_zoomOutAction, &QAction::triggered, m_treemap, &TreemapWidget::zoomOut);
     connect(m_treemap, &TreemapWidget::zoomChanged, m_breadcrumb, &TreemapBreadcrumb::setRoot);
+    connect(m_session, &Session::changed, this, [this] { m_breadcrumb->setRoot(m_treemap->zoomRoot()); });
     connect(m_breadcrumb, &TreemapBreadcrumb::levelActivated, m_treemap, &TreemapWidget::zoomTo);
     connect(m_treemap, &TreemapWidget::selectionChanged, this, [this](const NodeRef &ref) {
         if (ref.isValid())
@@ -282,7 +289,7 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
-        resize(1500, 920);
+        resize(1560, 940);
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
     m_sideSplitter->restoreState(settings.value(u"window/sideSplitter"_s).toByteArray());

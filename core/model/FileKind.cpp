@@ -77,9 +77,10 @@ FileKind classifyFile(QByteArrayView name, bool inDocsOrTests)
     static constexpr std::array<QByteArrayView, 6> python = {"py", "pyc", "pyo", "pyi", "pyx", "pyd"};
     static constexpr std::array<QByteArrayView, 8> script = {"js", "mjs", "cjs", "ts", "tsx", "jsx", "mts", "cts"};
     static constexpr std::array<QByteArrayView, 7> docs = {"md", "markdown", "rst", "map", "html", "htm", "ipynb"};
-    static constexpr std::array<QByteArrayView, 26> data = {
+    static constexpr std::array<QByteArrayView, 30> data = {
         "pb",  "onnx", "pt",  "pth", "h5",   "hdf5", "ckpt", "bin",  "npy", "npz", "pkl", "parquet", "csv",
-        "db",  "sqlite", "zip", "gz", "tgz", "xz",   "bz2",  "jar",  "png", "jpg", "jpeg", "mp4",   "wasm"};
+        "db",  "sqlite", "zip", "gz", "tgz", "xz",   "bz2",  "jar",  "png", "jpg", "jpeg", "mp4",   "wasm",
+        "br",  "zst",  "7z",  "tar"};
     if (name.endsWith(".d.ts") || name.endsWith(".d.mts") || name.endsWith(".d.cts"))
         return FileKind::DocsTests;
     if (oneOf(ext, native))
