@@ -144,7 +144,8 @@ void ExclusionPanel::refresh()
         if (p == 0)
             zipped += excluded.footprint;
     }
-    m_total->setText(tr("%n item(s) excluded: saves %1 zipped, %2 unzipped", nullptr, int(items.size()))
+    m_total->setText((items.size() == 1 ? tr("1 item excluded: saves %1 zipped, %2 unzipped")
+                                        : tr("%n items excluded: saves %1 zipped, %2 unzipped", nullptr, int(items.size())))
                          .arg(formatMiB(zipped), formatMiB(unzipped)));
     m_total->setToolTip(tr("Zipped: %1\nUnzipped: %2").arg(formatMiBAndBytes(zipped), formatMiBAndBytes(unzipped)));
 }

@@ -102,7 +102,8 @@ void GaugePanel::setResults(const std::vector<LimitResult> &results)
         }
         const int count = int(result.culprits.size());
         QString text = u"<a href=\"#culprits\">%1</a>"_s.arg(
-            result.culpritsSuffice ? tr("%n file(s) push this past the limit", nullptr, count)
+            result.culpritsSuffice ? (count == 1 ? tr("1 file pushes this past the limit")
+                                                 : tr("%n files push this past the limit", nullptr, count))
                                    : tr("Even without all %n files this stays over", nullptr, count));
         // The biggest few by name: often one file is the whole story.
         for (int i = 0; i < std::min(count, 3); ++i) {

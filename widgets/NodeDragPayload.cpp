@@ -28,7 +28,8 @@ QMimeData *NodeDragPayload::toMimeData(const Session &session) const
     QStringList paths;
     for (const NodeRef &ref : refs) {
         out << qint32(ref.package) << quint32(ref.node);
-        if (ref.package >= 0 && ref.package < session.packageCount() && session.package(ref.package))
+        if (ref.package >= 0 && ref.package < session.packageCount() && session.package(ref.package)
+            && ref.node < session.package(ref.package)->tree.nodeCount())
             paths << session.package(ref.package)->tree.path(ref.node);
     }
     auto *mime = new QMimeData;

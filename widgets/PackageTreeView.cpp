@@ -127,7 +127,7 @@ void PackageTreeView::dragEnterEvent(QDragEnterEvent *event)
     // Only items coming back from the Excluded panel may land here.
     const auto payload = NodeDragPayload::fromMimeData(event->mimeData(), *m_session);
     if (payload && payload->origin == NodeDragPayload::Origin::Excluded)
-        QTreeView::dragEnterEvent(event);
+        event->acceptProposedAction();
     else
         event->ignore();
 }

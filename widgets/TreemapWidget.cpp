@@ -240,7 +240,7 @@ void TreemapWidget::paintTile(QPainter &painter, const TreemapTile &tile, bool d
     const QFontMetrics fm = painter.fontMetrics();
     if (r.width() >= 48 && r.height() >= fm.height() + 2) {
         const PackageTree &tree = m_session->package(tile.ref.package)->tree;
-        const QString name = tile.remainder ? tr("%n small items", nullptr, int(tile.smallItems)) : tree.name(tile.ref.node);
+        const QString name = tile.remainder ? (tile.smallItems == 1 ? tr("1 small item") : tr("%n small items", nullptr, int(tile.smallItems))) : tree.name(tile.ref.node);
         const bool twoLines = r.height() >= 2 * fm.height() + 4;
         const QString text = fm.elidedText(name, Qt::ElideMiddle, int(r.width() - 6))
             + (twoLines ? u"\n"_s + formatMiB(tile.size) : QString());
@@ -499,7 +499,8 @@ QString TreemapWidget::toolTipFor(const TreemapTile &tile) const
     QString html = u"<b>%1</b>"_s.arg(
         (tile.ref.node == tree.root() ? QFileInfo(package->path).fileName() : tree.path(tile.ref.node)).toHtmlEscaped());
     if (tile.remainder)
-        html += u"<br>"_s + tr("%n items too small to draw here", nullptr, int(tile.smallItems));
+        html += u"<br>"_s + (tile.smallItems == 1 ? tr("1 item too small to draw here")
+                                                  : tr("%n items too small to draw here", nullptr, int(tile.smallItems)));
     if (tile.ref.package > 0)
         html += u"<br>"_s + tr("in layer %1").arg(tile.ref.package);
     if (tile.remainder) {

@@ -466,14 +466,15 @@ void MainWindow::onSessionChanged()
         for (const auto &[code, left] : list.omitted())
             warnings += left;
     }
-    QString status = tr("%1 · %2 · %n file(s)", nullptr, int(totals.files))
+    QString status = (totals.files == 1 ? tr("%1 · %2 · 1 file") : tr("%1 · %2 · %n files", nullptr, int(totals.files)))
                          .arg(package.path, formatName(package.format));
     if (package.zippedEstimated)
         status += tr(" · zipped sizes are estimates (deflate level 6)");
     if (m_session->layerCount() > 0)
-        status += tr(" · %n layer(s)", nullptr, m_session->layerCount());
+        status += m_session->layerCount() == 1 ? tr(" · 1 layer") : tr(" · %n layers", nullptr, m_session->layerCount());
     if (warnings > 0)
-        status += tr(" · %n warning(s): run packscope-cli audit for the list", nullptr, warnings);
+        status += warnings == 1 ? tr(" · 1 warning: run packscope-cli audit to read it")
+                                : tr(" · %n warnings: run packscope-cli audit for the list", nullptr, warnings);
     m_status->setText(status);
 }
 

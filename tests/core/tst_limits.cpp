@@ -4,11 +4,14 @@
 #include "model/PackageTreeBuilder.h"
 #include "session/Session.h"
 
+#include "SyntheticPackage.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
 using namespace packscope;
+using fixtures::resultFor;
 
 namespace {
 
@@ -32,14 +35,6 @@ PackagePtr makePackage(const QString &name, const std::vector<std::pair<std::uin
     return package;
 }
 
-const LimitResult &resultFor(const std::vector<LimitResult> &results, const QString &id)
-{
-    for (const LimitResult &r : results) {
-        if (r.rule.id == id)
-            return r;
-    }
-    qFatal("no limit %s", qPrintable(id));
-}
 
 } // namespace
 

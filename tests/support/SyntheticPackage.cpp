@@ -1,0 +1,44 @@
+#include "SyntheticPackage.h"
+
+#include "model/PackageTreeBuilder.h"
+
+namespace fixtures {
+
+packscope::PackagePtr syntheticPackage(const QString &name, const std::vector<SyntheticFile> &files,
+                                       std::uint64_t fixedZipBytes)
+{
+    auto package = std::make_shared<packscope::Package>();
+    package->path = name;
+    packscope::PackageTreeBuilder builder(&package->warnings);
+    for (const SyntheticFile &file : files) {
+        packscope::EntryData entry;
+        entry.unzipped = file.unzipped;
+        entry.compressed = file.footprint;
+        entry.footprint = file.footprint;
+        entry.mode = 0100644;
+        builder.addEntry(file.path.toUtf8(), entry);
+    }
+    package->tree = builder.finish();
+    package->fixedZipBytes = fixedZipBytes;
+    return package;
+}
+
+packscope::NodeId nodeAt(const packscope::PackageTree &tree, const QString &path)
+{
+    for (packscope::NodeId id = 1; id < tree.nodeCount(); ++id) {
+        if (tree.path(id) == path)
+            return id;
+    }
+    qFatal("no node %s", qPrintable(path));
+}
+
+const packscope::LimitResult &resultFor(const std::vector<packscope::LimitResult> &results, const QString &id)
+{
+    for (const packscope::LimitResult &r : results) {
+        if (r.rule.id == id)
+            return r;
+    }
+    qFatal("no limit %s", qPrintable(id));
+}
+
+} // namespace fixtures

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "limits/LimitResult.h"
+#include "model/Package.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace fixtures {
+
+// One file of a package made up in memory.
+struct SyntheticFile {
+    QString path;
+    std::uint64_t unzipped = 0;
+    std::uint64_t footprint = 0;
+};
+
+// A package built straight from a list of files (no archive on disk), for
+// tests of what sits above the readers: layouts, sessions, widgets.
+packscope::PackagePtr syntheticPackage(const QString &name, const std::vector<SyntheticFile> &files,
+                                       std::uint64_t fixedZipBytes = 22);
+
+// The node at `path` ("dir/file"); fails the test binary when there is none.
+packscope::NodeId nodeAt(const packscope::PackageTree &tree, const QString &path);
+
+// The result of limit `id` among `results`; fails the test binary when missing.
+const packscope::LimitResult &resultFor(const std::vector<packscope::LimitResult> &results, const QString &id);
+
+} // namespace fixtures

@@ -1,0 +1,209 @@
+// The main window end to end on the offscreen platform: open a real zip in
+// the background, see gauges, tree and treemap; a broken file leaves the
+// previous package open with a message naming the file; undo and redo from
+// the Edit menu; layers; the built-in demo tells its story.
+#include "Fixtures.h"
+
+#include "GaugePanel.h"
+#include "LimitGauge.h"
+#include "MainWindow.h"
+#include "PackageTreeModel.h"
+#include "PackageTreeView.h"
+#include "TreemapWidget.h"
+
+#include "demo/DemoPackage.h"
+#include "session/Session.h"
+
+#include <QAction>
+#include <QMenuBar>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace packscope;
+
+namespace {
+
+// A zip from Python's zipfile: 60 MB of incompressible data beside small files.
+QString makeZip(const QString &dir, const QString &name)
+{
+    const QString path = dir + u"/"_s + name;
+    fixtures::python(uR"(
+import os, sys, zipfile, random
+r = random.Random(7)
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('handler.py', 'def handler(event, context):\n    return 42\n' * 50)
+    z.writestr('model/weights.bin', r.randbytes(60 * 1000 * 1000), compress_type=zipfile.ZIP_STORED)
+    for i in range(40):
+        z.writestr('node_modules/dep%d/index.js' % i, 'module.exports = %d;\n' % i * 200)
+)"_s, {path});
+    return path;
+}
+
+QAction *findAction(QMainWindow &window, const QString &prefix)
+{
+    for (QAction *menu : window.menuBar()->actions()) {
+        for (QAction *a : menu->menu()->actions()) {
+            if (a->text().remove(u'&').startsWith(prefix))
+                return a;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"PackscopeTest"_s);
+        QVERIFY(m_dir.isValid());
+        m_zip = makeZip(m_dir.path(), u"function.zip"_s);
+        QVERIFY(QFileInfo::exists(m_zip));
+    }
+
+    void opensAPackageInTheBackground()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        window.openPackage(m_zip);
+        QVERIFY(window.loader()->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        QVERIFY(window.errorText().isEmpty());
+        QCOMPARE(window.session()->package(0)->fileSize, std::uint64_t(QFileInfo(m_zip).size()));
+        // Gauges: 60 MB stored passes 50 MiB? 60,000,000 > 52,428,800: it fails.
+        LimitGauge *zipped = window.gauges()->gauge(u"zipped-direct-upload"_s);
+        QCOMPARE(zipped->zone(), LimitGauge::Zone::Over);
+        QCOMPARE(zipped->result().value, window.session()->package(0)->fileSize);
+        QVERIFY(window.gauges()->culpritText(u"zipped-direct-upload"_s).contains(u"model/weights.bin"_s));
+        QCOMPARE(window.treeView()->model()->rowCount(), 1);
+        QVERIFY(!window.treemap()->layout().tiles().empty());
+        QCOMPARE(window.windowTitle(), u"function.zip — Packscope"_s);
+    }
+
+    void aBrokenFileKeepsThePreviousPackage()
+    {
+        MainWindow window;
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        const PackagePtr before = window.session()->package(0);
+
+        const QString junk = m_dir.filePath(u"junk.zip"_s);
+        fixtures::writeRandomFile(junk, 5000, 3);
+        window.openPackage(junk);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.loader()->isBusy(), 20000);
+        QVERIFY2(window.errorText().contains(u"junk.zip"_s), qPrintable(window.errorText()));
+        QCOMPARE(window.session()->package(0), before);
+
+        // A missing file, and a truncated zip: same.
+        window.openPackage(m_dir.filePath(u"missing.zip"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.loader()->isBusy(), 20000);
+        QVERIFY(window.errorText().contains(u"missing.zip"_s));
+        QFile whole(m_zip);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        fixtures::writeFile(m_dir.filePath(u"cut.zip"_s), whole.read(whole.size() - 5000));
+        window.openPackage(m_dir.filePath(u"cut.zip"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.loader()->isBusy(), 20000);
+        QVERIFY(window.errorText().contains(u"cut.zip"_s));
+        QCOMPARE(window.session()->package(0), before);
+
+        // A good file clears the message.
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->package(0) != before, 20000);
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    void cancelKeepsWhatWasShown()
+    {
+        MainWindow window;
+        window.openPackage(m_zip);
+        window.loader()->cancel();
+        QVERIFY(!window.loader()->isBusy());
+        QTest::qWait(300);
+        QVERIFY(!window.session()->hasFunction());
+    }
+
+    void undoAndRedoFromTheEditMenu()
+    {
+        MainWindow window;
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        QAction *undo = findAction(window, u"Undo"_s);
+        QAction *redo = findAction(window, u"Redo"_s);
+        QVERIFY(undo && redo);
+        QVERIFY(!undo->isEnabled());
+        const PackageTree &tree = window.session()->package(0)->tree;
+        NodeId model = 0;
+        for (NodeId id = 1; id < tree.nodeCount(); ++id)
+            model = tree.path(id) == u"model"_s ? id : model;
+        window.treeView()->selectRefs({{0, model}});
+        findAction(window, u"Exclude Selection"_s)->trigger();
+        QCOMPARE(window.gauges()->gauge(u"zipped-direct-upload"_s)->zone(), LimitGauge::Zone::Ok);
+        QVERIFY(undo->isEnabled());
+        QCOMPARE(undo->text().remove(u'&'), u"Undo Exclude model"_s);
+        undo->trigger();
+        QCOMPARE(window.gauges()->gauge(u"zipped-direct-upload"_s)->zone(), LimitGauge::Zone::Over);
+        redo->trigger();
+        QCOMPARE(window.gauges()->gauge(u"zipped-direct-upload"_s)->zone(), LimitGauge::Zone::Ok);
+    }
+
+    void layersAreTheirOwnBranches()
+    {
+        MainWindow window;
+        window.openPackage(m_zip, {m_zip});
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->layerCount() == 1, 20000);
+        QCOMPARE(window.treeView()->model()->rowCount(), 2);
+        const std::uint64_t two = window.gauges()->gauge(u"unzipped-total"_s)->result().value;
+        QCOMPARE(two, 2 * window.session()->package(0)->tree.node(0).totals.unzipped);
+        window.addLayer(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->layerCount() == 2, 20000);
+        QCOMPARE(window.gauges()->gauge(u"layer-count"_s)->result().value, 2u);
+        window.session()->removeLayer(0);
+        QCOMPARE(window.treeView()->model()->rowCount(), 2);
+    }
+
+    void theDemoTellsTheStory()
+    {
+        QTemporaryDir folder;
+        QString error;
+        const QString demo = DemoPackage::ensure(folder.path(), &error);
+        QVERIFY2(!demo.isEmpty(), qPrintable(error));
+        // Written once: a second call reuses it.
+        const QDateTime written = QFileInfo(demo).lastModified();
+        QCOMPARE(DemoPackage::ensure(folder.path(), &error), demo);
+        QCOMPARE(QFileInfo(demo).lastModified(), written);
+
+        MainWindow window;
+        window.openPackage(demo);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 30000);
+        const auto results = window.session()->evaluate();
+        for (const LimitResult &r : results) {
+            if (r.rule.id == u"zipped-direct-upload"_s) {
+                QVERIFY(!r.pass);  // ~120 MiB zipped
+                QVERIFY(r.value > 100 * 1024 * 1024);
+            }
+            if (r.rule.id == u"unzipped-total"_s)
+                QVERIFY(r.pass);
+        }
+        QStringList names;
+        const PackageTree &tree = window.session()->package(0)->tree;
+        for (NodeId id = 1; id < tree.nodeCount(); ++id)
+            names << tree.path(id);
+        QVERIFY(names.contains(u"classify_image.py"_s));
+        QVERIFY(names.contains(u"classify_image_graph_def.pb"_s));
+        QVERIFY(names.contains(u"MachineLearning-Bundle.zip"_s));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_zip;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
