@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QVBoxLayout>
 #include <QHorizontalStackedBarSeries>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QTimer>
 #include <QValueAxis>
@@ -37,8 +36,12 @@ QColor partColor(int index)
 } // namespace
 
 CompositionChart::CompositionChart(Session *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_view(new QChartView(this)), m_key(new QLabel(this))
+    : QWidget(parent), m_session(session), m_view(new QChartView(this)), m_key(new QLabel(this)),
+      m_refreshTimer(new QTimer(this))
 {
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(120);
+    connect(m_refreshTimer, &QTimer::timeout, this, &CompositionChart::refresh);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -58,40 +61,28 @@ CompositionChart::CompositionChart(Session *session, QWidget *parent)
 
 void CompositionChart::scheduleRefresh()
 {
-    if (m_refreshPending)
-        return;
-    m_refreshPending = true;
-    QTimer::singleShot(0, this, &CompositionChart::refresh);
+    // The gauges and the treemap answer an edit in the same frame; the chart
+    // follows a moment later, once for a burst of edits.
+    if (!m_refreshTimer->isActive())
+        m_refreshTimer->start();
 }
 
 void CompositionChart::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange) {
+        m_signature.clear();  // colours are part of the chart: rebuild it
         scheduleRefresh();
+    }
     QWidget::changeEvent(event);
 }
 
 void CompositionChart::refresh()
 {
-    m_refreshPending = false;
-    auto *chart = new QChart;
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setBackgroundBrush(palette().brush(QPalette::Window));
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->legend()->hide();
-    chart->setAnimationOptions(QChart::NoAnimation);
-
-    auto *series = new QHorizontalStackedBarSeries;
-    series->setBarWidth(0.6);
+    m_refreshTimer->stop();
     const std::vector<CompositionPart> parts =
         m_session->hasFunction() ? packageComposition(*m_session, kMaxParts) : std::vector<CompositionPart>{};
-    double longest = 0;
-    double zippedSum = 0, unzippedSum = 0;
-    QString key = u"<table cellspacing=0 cellpadding=1 width=100%>"_s;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        const CompositionPart &part = parts[i];
+    QStringList labels;
+    for (const CompositionPart &part : parts) {
         // Long npm paths would crowd the key: keep the last two segments.
         QString label = part.label;
         const QStringList segments = label.split(u'/');
@@ -99,51 +90,34 @@ void CompositionChart::refresh()
             label = u"…/"_s + segments.mid(segments.size() - 2).join(u'/');
         if (label.size() > 34)
             label = label.left(16) + u"…"_s + label.right(17);
-        auto *set = new QBarSet(label);
-        set->setColor(part.ref.isValid() ? partColor(int(i)) : QColor(0x9A, 0xA0, 0xA8));
+        labels << label;
+    }
+    // Same parts and limits as on show: only the numbers move.
+    const QString signature = labels.join(u'\n') + u'\n' + m_session->profile().id;
+    if (signature != m_signature || !m_series) {
+        rebuild(labels, parts);
+        m_signature = signature;
+    }
+
+    QString key = u"<table cellspacing=0 cellpadding=1 width=100%>"_s;
+    double zippedSum = 0, unzippedSum = 0;
+    const QList<QBarSet *> sets = m_series->barSets();
+    for (std::size_t i = 0; i < parts.size() && i < std::size_t(sets.size()); ++i) {
+        const CompositionPart &part = parts[i];
+        QBarSet *set = sets[qsizetype(i)];
+        set->replace(0, double(part.zipped) / kMiB);
+        set->replace(1, double(part.unzipped) / kMiB);
         key += u"<tr><td><span style=\"color:%1\">■</span> %2</td><td align=right>%3</td></tr>"_s.arg(
-            set->color().name(), label.toHtmlEscaped(), formatMiB(part.unzipped));
-        set->setBorderColor(set->color().darker(130));
-        *set << double(part.zipped) / kMiB << double(part.unzipped) / kMiB;
+            set->color().name(), labels[qsizetype(i)].toHtmlEscaped(), formatMiB(part.unzipped));
         zippedSum += double(part.zipped) / kMiB;
         unzippedSum += double(part.unzipped) / kMiB;
-        series->append(set);
     }
-    longest = std::max(zippedSum, unzippedSum);
     m_key->setText(parts.empty() ? QString() : key + u"</table>"_s);
-    chart->addSeries(series);
 
-    auto *categories = new QBarCategoryAxis;
-    categories->append({tr("Zipped"), tr("Unzipped")});
-    chart->addAxis(categories, Qt::AlignLeft);
-    series->attachAxis(categories);
-
-    // Limit lines: each size limit drawn across the bar it applies to.
-    auto *values = new QValueAxis;
-    values->setLabelFormat(u"%.0f"_s);
-    values->setTitleText(tr("MiB"));
-    auto *lanes = new QValueAxis;
-    lanes->setRange(-0.5, 1.5);
-    lanes->setVisible(false);
-    chart->addAxis(values, Qt::AlignBottom);
-    chart->addAxis(lanes, Qt::AlignRight);
-    series->attachAxis(values);
+    double longest = std::max(zippedSum, unzippedSum);
     for (const LimitRule &rule : m_session->profile().limits) {
-        if (rule.isInfo() || rule.isCount())
-            continue;
-        const double lane = rule.measure == LimitMeasure::FunctionZipped ? 0.0 : 1.0;
-        const double x = double(rule.limit) / kMiB;
-        longest = std::max(longest, x);
-        auto *line = new QLineSeries;
-        line->setName(tr("limit %1").arg(formatMiB(rule.limit)));
-        line->append(x, lane - 0.42);
-        line->append(x, lane + 0.42);
-        line->setPen(QPen(QColor(0xD7, 0x26, 0x2E), 2.5, Qt::DashLine));
-        chart->addSeries(line);
-        line->attachAxis(values);
-        line->attachAxis(lanes);
-        for (QLegendMarker *marker : chart->legend()->markers(line))
-            marker->setVisible(false);
+        if (!rule.isInfo() && !rule.isCount())
+            longest = std::max(longest, double(rule.limit) / kMiB);
     }
     // Round ticks (10, 25, 50, 100 ... MiB) with at most six intervals.
     double step = 10;
@@ -153,12 +127,64 @@ void CompositionChart::refresh()
             break;
     }
     const double top = std::max(step, std::ceil(longest * 1.04 / step) * step);
-    values->setRange(0, top);
+    m_values->setRange(0, top);
+    m_values->setTickCount(int(top / step) + 1);
+}
 
-    values->setLabelsColor(palette().color(QPalette::WindowText));
-    values->setTitleBrush(palette().brush(QPalette::WindowText));
-    values->setTickCount(int(top / step) + 1);
+void CompositionChart::rebuild(const QStringList &labels, const std::vector<CompositionPart> &parts)
+{
+    auto *chart = new QChart;
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(palette().brush(QPalette::Window));
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->legend()->hide();
+    chart->setAnimationOptions(QChart::NoAnimation);
+
+    m_series = new QHorizontalStackedBarSeries;
+    m_series->setBarWidth(0.6);
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        auto *set = new QBarSet(labels[i]);
+        set->setColor(parts[std::size_t(i)].ref.isValid() ? partColor(int(i)) : QColor(0x9A, 0xA0, 0xA8));
+        set->setBorderColor(set->color().darker(130));
+        *set << 0.0 << 0.0;
+        m_series->append(set);
+    }
+    chart->addSeries(m_series);
+
+    auto *categories = new QBarCategoryAxis;
+    categories->append({tr("Zipped"), tr("Unzipped")});
     categories->setLabelsColor(palette().color(QPalette::WindowText));
+    chart->addAxis(categories, Qt::AlignLeft);
+    m_series->attachAxis(categories);
+
+    m_values = new QValueAxis;
+    m_values->setLabelFormat(u"%.0f"_s);
+    m_values->setTitleText(tr("MiB"));
+    m_values->setLabelsColor(palette().color(QPalette::WindowText));
+    m_values->setTitleBrush(palette().brush(QPalette::WindowText));
+    auto *lanes = new QValueAxis;
+    lanes->setRange(-0.5, 1.5);
+    lanes->setVisible(false);
+    chart->addAxis(m_values, Qt::AlignBottom);
+    chart->addAxis(lanes, Qt::AlignRight);
+    m_series->attachAxis(m_values);
+    // Limit lines: each size limit drawn across the bar it applies to.
+    for (const LimitRule &rule : m_session->profile().limits) {
+        if (rule.isInfo() || rule.isCount())
+            continue;
+        const double lane = rule.measure == LimitMeasure::FunctionZipped ? 0.0 : 1.0;
+        const double x = double(rule.limit) / kMiB;
+        auto *line = new QLineSeries;
+        line->setName(tr("limit %1").arg(formatMiB(rule.limit)));
+        line->append(x, lane - 0.42);
+        line->append(x, lane + 0.42);
+        line->setPen(QPen(QColor(0xD7, 0x26, 0x2E), 2.5, Qt::DashLine));
+        chart->addSeries(line);
+        line->attachAxis(m_values);
+        line->attachAxis(lanes);
+    }
 
     QChart *old = m_view->chart();
     m_view->setChart(chart);

@@ -2,12 +2,18 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QChartView;
+class QHorizontalStackedBarSeries;
 class QLabel;
+class QTimer;
+class QValueAxis;
 
 namespace packscope {
 
 class Session;
+struct CompositionPart;
 
 // What the package is made of, as two stacked bars (zipped, unzipped) of its
 // largest parts (top-level folders, npm packages, Python distributions)
@@ -22,8 +28,9 @@ public:
 
     static constexpr int kMaxParts = 8;
 
-    // Rebuilds the chart now (it otherwise follows the session on the next
-    // event-loop turn, so a burst of edits costs one rebuild).
+    // Brings the chart up to date now (it otherwise follows the session
+    // 120 ms after an edit, once for a burst of edits). When the parts are the
+    // same as on show, only the bars' values change.
     void refresh();
     QString keyText() const;
 
@@ -32,11 +39,15 @@ protected:
 
 private:
     void scheduleRefresh();
+    void rebuild(const QStringList &labels, const std::vector<CompositionPart> &parts);
 
     Session *m_session;
     QChartView *m_view;
     QLabel *m_key;
-    bool m_refreshPending = false;
+    QTimer *m_refreshTimer;
+    QHorizontalStackedBarSeries *m_series = nullptr;
+    QValueAxis *m_values = nullptr;
+    QString m_signature;  // the parts and profile the chart was built for
 };
 
 } // namespace packscope

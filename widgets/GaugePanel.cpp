@@ -97,7 +97,8 @@ void GaugePanel::setResults(const std::vector<LimitResult> &results)
         for (const Culprit &culprit : result.culprits)
             slot.refs.push_back({culprit.package, culprit.node});
         if (result.pass || result.culprits.empty()) {
-            slot.culprits->clear();
+            if (!slot.culprits->text().isEmpty())
+                slot.culprits->clear();
             continue;
         }
         const int count = int(result.culprits.size());
@@ -114,7 +115,8 @@ void GaugePanel::setResults(const std::vector<LimitResult> &results)
         }
         if (count > 3)
             text += u"<br>"_s + tr("… and %n more", nullptr, count - 3);
-        slot.culprits->setText(text);
+        if (slot.culprits->text() != text)
+            slot.culprits->setText(text);
     }
 }
 

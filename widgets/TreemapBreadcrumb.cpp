@@ -19,6 +19,18 @@ TreemapBreadcrumb::TreemapBreadcrumb(Session *session, QWidget *parent)
 
 void TreemapBreadcrumb::setRoot(const NodeRef &root)
 {
+    // Called on every session change: rebuild only when the levels differ.
+    QStringList levels{QString::number(m_session->packageCount())};
+    if (m_session->hasFunction())
+        levels << m_session->package(0)->path;
+    if (root.isValid() && root.package < m_session->packageCount() && m_session->package(root.package)) {
+        levels << QString::number(root.package);
+        for (NodeId n = root.node; n != kNoNode; n = m_session->package(root.package)->tree.node(n).parent)
+            levels << QString::number(n);
+    }
+    if (levels == m_shown)
+        return;
+    m_shown = levels;
     while (QLayoutItem *item = m_layout->takeAt(0)) {
         delete item->widget();
         delete item;

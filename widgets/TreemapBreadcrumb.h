@@ -2,6 +2,7 @@
 
 #include "session/NodeRef.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class QHBoxLayout;
@@ -26,6 +27,7 @@ Q_SIGNALS:
 private:
     Session *m_session;
     QHBoxLayout *m_layout;
+    QStringList m_shown;  // the levels on show, to skip rebuilding the same
 };
 
 } // namespace packscope

@@ -199,53 +199,85 @@ bool TreemapWidget::tileMatchesFilter(const TreemapTile &tile) const
     return false;
 }
 
-void TreemapWidget::paintTile(QPainter &painter, const TreemapTile &tile, bool dimmed) const
+// Colours and metrics worked out once per render rather than once per tile.
+struct TreemapWidget::PaintContext {
+    explicit PaintContext(const QPalette &palette, const QFont &font) : metrics(font)
+    {
+        dark = isDark(palette);
+        frame = dark ? QColor(20, 22, 26) : QColor(120, 126, 136);
+        text = palette.color(QPalette::WindowText);
+        placeholder = palette.color(QPalette::PlaceholderText);
+        hatch = QBrush(dark ? QColor(255, 255, 255, 40) : QColor(0, 0, 0, 40), Qt::BDiagPattern);
+        for (int depth = 0; depth < int(std::size(folders)); ++depth)
+            folders[depth] = folderColor(palette, depth);
+        for (int k = 0; k < kFileKindCount; ++k) {
+            const QColor base = fileKindColor(FileKind(k));
+            kinds[k] = {base, base.lighter(132), base.darker(128),
+                        base.lightness() > 140 ? QColor(20, 20, 20) : QColor(250, 250, 250),
+                        QColor::fromHsv(base.hsvHue(), base.hsvSaturation() / 5, dark ? 70 : 215)};
+        }
+    }
+    struct KindColors {
+        QColor base, light, shade, label, dimmed;
+    };
+    const QColor &folder(int depth) const { return folders[std::min<std::size_t>(std::size_t(depth), std::size(folders) - 1)]; }
+
+    QFontMetrics metrics;
+    bool dark = false;
+    QColor frame, text, placeholder;
+    QBrush hatch;
+    QColor folders[7];
+    KindColors kinds[kFileKindCount];
+};
+
+void TreemapWidget::paintTile(QPainter &painter, const PaintContext &context, const TreemapTile &tile,
+                              bool dimmed) const
 {
     const QRectF r = tile.rect;
-    const QPalette pal = palette();
+    const QFontMetrics &fm = context.metrics;
     if (tile.folder && !tile.remainder) {
-        painter.fillRect(r, folderColor(pal, tile.depth));
-        painter.setPen(QPen(isDark(pal) ? QColor(20, 22, 26) : QColor(120, 126, 136), 1));
-        painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
+        painter.fillRect(r, context.frame);
+        painter.fillRect(r.adjusted(1, 1, -1, -1), context.folder(tile.depth));
         if (tile.hasHeader) {
             const PackageTree &tree = m_session->package(tile.ref.package)->tree;
             QString label = tile.ref.node == tree.root() ? QFileInfo(m_session->package(tile.ref.package)->path).fileName()
                                                          : tree.name(tile.ref.node);
             label += u"  "_s + formatMiB(tile.size);
-            painter.setPen(pal.color(QPalette::WindowText));
+            painter.setPen(context.text);
             const QRectF header(r.left() + 4, r.top() + 1, r.width() - 8, m_options.headerHeight);
             painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter,
-                             painter.fontMetrics().elidedText(label, Qt::ElideMiddle, int(header.width())));
+                             fm.elidedText(label, Qt::ElideMiddle, int(header.width())));
         }
         return;
     }
-    QColor base = tile.remainder ? folderColor(pal, tile.depth + 1).darker(108) : fileKindColor(tile.kind);
-    if (dimmed)
-        base = QColor::fromHsv(base.hsvHue(), base.hsvSaturation() / 5, isDark(pal) ? 70 : 215);
-    if (m_cushions && !tile.remainder && r.width() >= 4 && r.height() >= 4) {
+    // One solid fill a tile (the raster engine's fast path): leaving the
+    // right and bottom pixel unpainted lets the folder behind draw the grid.
+    // Only tiles big enough to show it get a cushion gradient.
+    const QRectF inner = r.width() >= 3 && r.height() >= 3 ? r.adjusted(0, 0, -1, -1) : r;
+    const PaintContext::KindColors &colors = context.kinds[int(tile.kind)];
+    if (tile.remainder) {
+        painter.fillRect(inner, context.folder(tile.depth + 1).darker(108));
+        painter.fillRect(inner, context.hatch);
+    } else if (dimmed) {
+        painter.fillRect(inner, colors.dimmed);
+    } else if (m_cushions && r.width() >= 10 && r.height() >= 10) {
         // A cheap cushion: light from the top left, shade to the bottom right.
         QLinearGradient gradient(r.topLeft(), r.bottomRight());
-        gradient.setColorAt(0, base.lighter(132));
-        gradient.setColorAt(1, base.darker(128));
-        painter.fillRect(r, gradient);
+        gradient.setColorAt(0, colors.light);
+        gradient.setColorAt(1, colors.shade);
+        painter.fillRect(inner, gradient);
     } else {
-        painter.fillRect(r, base);
+        painter.fillRect(inner, colors.base);
     }
-    if (tile.remainder)
-        painter.fillRect(r, QBrush(isDark(pal) ? QColor(255, 255, 255, 40) : QColor(0, 0, 0, 40), Qt::BDiagPattern));
-    if (r.width() >= 3 && r.height() >= 3) {
-        painter.setPen(QPen(QColor(0, 0, 0, 70), 1));
-        painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
-    }
-    const QFontMetrics fm = painter.fontMetrics();
     if (r.width() >= 48 && r.height() >= fm.height() + 2) {
         const PackageTree &tree = m_session->package(tile.ref.package)->tree;
-        const QString name = tile.remainder ? (tile.smallItems == 1 ? tr("1 small item") : tr("%n small items", nullptr, int(tile.smallItems))) : tree.name(tile.ref.node);
+        const QString name = tile.remainder
+            ? (tile.smallItems == 1 ? tr("1 small item") : tr("%n small items", nullptr, int(tile.smallItems)))
+            : tree.name(tile.ref.node);
         const bool twoLines = r.height() >= 2 * fm.height() + 4;
         const QString text = fm.elidedText(name, Qt::ElideMiddle, int(r.width() - 6))
             + (twoLines ? u"\n"_s + formatMiB(tile.size) : QString());
-        painter.setPen(dimmed ? pal.color(QPalette::PlaceholderText)
-                              : (base.lightness() > 140 ? QColor(20, 20, 20) : QColor(250, 250, 250)));
+        painter.setPen(dimmed ? context.placeholder : (tile.remainder ? context.text : colors.label));
         painter.drawText(r.adjusted(3, 1, -3, -1), Qt::AlignLeft | Qt::AlignTop, text);
     }
 }
@@ -256,17 +288,18 @@ void TreemapWidget::render()
     const qreal dpr = devicePixelRatioF();
     const QSize pixels = (QSizeF(size()) * dpr).toSize();
     if (m_cache.size() != pixels)
-        m_cache = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_cache = QImage(pixels, QImage::Format_ARGB32_Premultiplied);  // the backing store's format
     m_cache.setDevicePixelRatio(dpr);
     m_cache.fill(palette().color(QPalette::Base));
     QPainter painter(&m_cache);
     painter.setRenderHint(QPainter::Antialiasing, false);
+    const PaintContext context(palette(), font());
     // Tiles come parents first, so painting in order puts children on top.
     // Dimming decides per file; a folder frame is never dimmed.
     for (std::size_t i = 0; i < current.tiles().size(); ++i) {
         const TreemapTile &tile = current.tiles()[i];
         const bool dim = !m_filter.isEmpty() && !(tile.folder && !tile.remainder) && !tileMatchesFilter(tile);
-        paintTile(painter, tile, dim);
+        paintTile(painter, context, tile, dim);
     }
     // Culprits: a red outline on their tile (or the folder standing for them).
     if (!m_culprits.empty()) {

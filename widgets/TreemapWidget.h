@@ -73,7 +73,8 @@ private:
     void onSessionChanged();
     void invalidate();  // layout and image out of date
     void render();
-    void paintTile(QPainter &painter, const TreemapTile &tile, bool dimmed) const;
+    struct PaintContext;
+    void paintTile(QPainter &painter, const PaintContext &context, const TreemapTile &tile, bool dimmed) const;
     bool tileMatchesFilter(const TreemapTile &tile) const;
     QString toolTipFor(const TreemapTile &tile) const;
     std::vector<NodeRef> roots() const;

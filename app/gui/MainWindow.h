@@ -44,6 +44,7 @@ public:
     PackageTreeView *treeView() const { return m_tree; }
     GaugePanel *gauges() const { return m_gauges; }
     ExclusionPanel *exclusionPanel() const { return m_exclusions; }
+    CompositionChart *chart() const { return m_chart; }
     // The message shown after a failed load (empty when none).
     QString errorText() const;
 

@@ -145,11 +145,18 @@ TreemapLayout TreemapLayout::compute(const Session &session, const std::vector<N
     }
     if (bounds.width() <= 0 || bounds.height() <= 0)
         return layout;
+    // No more tiles than pixels / minimum tile area, nor than nodes.
+    std::size_t nodes = 0;
+    for (const NodeRef &root : roots)
+        nodes += root.package < session.packageCount() && session.package(root.package)
+            ? session.package(root.package)->tree.nodeCount() : 0;
+    layout.m_tiles.reserve(std::min<std::size_t>(nodes, std::size_t(bounds.width() * bounds.height() / std::max(1.0, minArea)) + 64));
     place(-1, bounds, 0, false);
     layout.m_topLevel = std::uint32_t(layout.m_tiles.size());
 
-    // Tiles are appended while walking, so indexes stay valid; a folder's
-    // docs/tests context is worked out from its own tile chain.
+    // Tiles are appended while walking, so indexes stay valid. Whether a
+    // tile lies under a docs/tests folder is carried down beside the tiles.
+    std::vector<std::uint8_t> underDocs(layout.m_tiles.size(), 0);
     for (std::size_t index = 0; index < layout.m_tiles.size(); ++index) {
         const TreemapTile tile = layout.m_tiles[index];
         if (!tile.folder || tile.remainder)
@@ -159,16 +166,13 @@ TreemapLayout TreemapLayout::compute(const Session &session, const std::vector<N
             continue;
         const PackageTree &tree = session.package(tile.ref.package)->tree;
         const ExclusionSet &exclusions = session.exclusions(tile.ref.package);
-        bool inDocs = isDocsOrTestsFolder(tree.nameBytes(tile.ref.node));
-        for (std::int32_t up = tile.parent; !inDocs && up >= 0; up = layout.m_tiles[std::size_t(up)].parent) {
-            const TreemapTile &above = layout.m_tiles[std::size_t(up)];
-            inDocs = isDocsOrTestsFolder(session.package(above.ref.package)->tree.nameBytes(above.ref.node));
-        }
+        const bool inDocs = underDocs[index] || isDocsOrTestsFolder(tree.nameBytes(tile.ref.node));
         const double scale = area.width() * area.height() / double(tile.size);
         items.clear();
         Item small{tile.ref, 0, 0};
         for (NodeId child : tree.children(tile.ref.node)) {
-            const SizeTotals kept = exclusions.keptTotals(child);
+            // The folder has a tile, so it is not excluded: O(1) per child.
+            const SizeTotals kept = exclusions.keptTotalsInKeptFolder(child);
             const std::uint64_t size = options.mode == SizeMode::Unzipped ? kept.unzipped : kept.footprint;
             if (size == 0)
                 continue;
@@ -181,8 +185,10 @@ TreemapLayout TreemapLayout::compute(const Session &session, const std::vector<N
         }
         if (small.size > 0)
             items.push_back(small);
-        if (!items.empty())
+        if (!items.empty()) {
             place(std::int32_t(index), area, std::uint16_t(tile.depth + 1), inDocs);
+            underDocs.resize(layout.m_tiles.size(), inDocs ? 1 : 0);
+        }
     }
     return layout;
 }
@@ -212,13 +218,19 @@ int TreemapLayout::tileOf(const Session &session, const NodeRef &ref) const
 {
     if (ref.package < 0 || ref.package >= session.packageCount() || !session.package(ref.package))
         return -1;
+    const auto key = [](int package, NodeId node) { return (quint64(std::uint32_t(package)) << 32) | node; };
+    if (m_tileIndex.isEmpty() && !m_tiles.empty()) {
+        m_tileIndex.reserve(qsizetype(m_tiles.size()));
+        for (std::size_t i = 0; i < m_tiles.size(); ++i) {
+            if (!m_tiles[i].remainder)
+                m_tileIndex.insert(key(m_tiles[i].ref.package, m_tiles[i].ref.node), int(i));
+        }
+    }
     const PackageTree &tree = session.package(ref.package)->tree;
     for (NodeId node = ref.node; node != kNoNode && node < tree.nodeCount(); node = tree.node(node).parent) {
-        for (std::size_t i = 0; i < m_tiles.size(); ++i) {
-            const TreemapTile &tile = m_tiles[i];
-            if (!tile.remainder && tile.ref.package == ref.package && tile.ref.node == node)
-                return int(i);
-        }
+        const auto found = m_tileIndex.constFind(key(ref.package, node));
+        if (found != m_tileIndex.constEnd())
+            return found.value();
     }
     return -1;
 }

@@ -3,6 +3,7 @@
 #include "model/FileKind.h"
 #include "session/NodeRef.h"
 
+#include <QHash>
 #include <QRectF>
 
 #include <vector>
@@ -67,13 +68,15 @@ public:
     // Innermost tile containing `point`, or -1.
     int tileAt(const QPointF &point) const;
     // Tile of `ref`, or of its nearest ancestor that has one (a file too small
-    // to draw maps to its folder's tile); -1 when none.
+    // to draw maps to its folder's tile); -1 when none. O(depth) after an
+    // index built on the first call.
     int tileOf(const Session &session, const NodeRef &ref) const;
     // The area inside a folder tile's frame and header, where its children go.
     static QRectF interiorOf(const TreemapTile &tile, const TreemapOptions &options);
 
 private:
     std::vector<TreemapTile> m_tiles;
+    mutable QHash<quint64, int> m_tileIndex;  // (package, node) -> tile, built on demand
     std::uint32_t m_topLevel = 0;
     QRectF m_bounds;
 };
