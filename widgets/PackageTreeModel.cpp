@@ -243,7 +243,7 @@ QVariant PackageTreeModel::headerData(int section, Qt::Orientation orientation, 
         case ZippedColumn:
             return tr("Zipped");
         case ShareColumn:
-            return tr("Share of limit");
+            return tr("Share");
         case FilesColumn:
             return tr("Files");
         }

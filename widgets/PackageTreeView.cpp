@@ -35,10 +35,10 @@ PackageTreeView::PackageTreeView(Session *session, QWidget *parent)
     header()->setSectionResizeMode(PackageTreeModel::NameColumn, QHeaderView::Stretch);
     header()->setMinimumSectionSize(56);
     // Size columns wide enough for "1,234.56 MiB" without measuring every row.
-    const int numberWidth = fontMetrics().horizontalAdvance(QStringLiteral("≈ 9,999.99 MiB")) + 12;
+    const int numberWidth = fontMetrics().horizontalAdvance(QStringLiteral("9,999.99 MiB")) + 14;
     header()->resizeSection(PackageTreeModel::UnzippedColumn, numberWidth);
     header()->resizeSection(PackageTreeModel::ZippedColumn, numberWidth);
-    header()->resizeSection(PackageTreeModel::ShareColumn, fontMetrics().horizontalAdvance(QStringLiteral("Share of limit")) + 16);
+    header()->resizeSection(PackageTreeModel::ShareColumn, fontMetrics().horizontalAdvance(QStringLiteral("100.0 %")) + 40);
     header()->resizeSection(PackageTreeModel::FilesColumn, fontMetrics().horizontalAdvance(QStringLiteral("999,999")) + 12);
     setAccessibleName(tr("Package contents"));
 
@@ -52,8 +52,22 @@ PackageTreeView::PackageTreeView(Session *session, QWidget *parent)
 
 void PackageTreeView::onModelReset()
 {
-    // The function's contents are what the user came for.
-    expand(m_proxy->index(0, 0));
+    // The function's contents are what the user came for: open the root and
+    // any chain of lone folders below it (node_modules, python/lib/...).
+    QModelIndex index = m_proxy->index(0, 0);
+    for (int depth = 0; index.isValid() && depth < 6; ++depth) {
+        expand(index);
+        int folders = 0;
+        QModelIndex lone;
+        for (int row = 0; row < m_proxy->rowCount(index); ++row) {
+            const QModelIndex child = m_proxy->index(row, 0, index);
+            if (m_proxy->hasChildren(child)) {
+                ++folders;
+                lone = child;
+            }
+        }
+        index = folders == 1 ? lone : QModelIndex();
+    }
 }
 
 void PackageTreeView::setNodeFilter(const NodeFilter &filter)

@@ -240,13 +240,18 @@ void TreemapWidget::paintTile(QPainter &painter, const PaintContext &context, co
         painter.fillRect(r.adjusted(1, 1, -1, -1), context.folder(tile.depth));
         if (tile.hasHeader) {
             const PackageTree &tree = m_session->package(tile.ref.package)->tree;
-            QString label = tile.ref.node == tree.root() ? QFileInfo(m_session->package(tile.ref.package)->path).fileName()
-                                                         : tree.name(tile.ref.node);
-            label += u"  "_s + formatMiB(tile.size);
-            painter.setPen(context.text);
+            const QString name = tile.ref.node == tree.root()
+                ? QFileInfo(m_session->package(tile.ref.package)->path).fileName()
+                : tree.name(tile.ref.node);
+            // The size stays whole; the name gives way first.
+            const QString size = u"  "_s + formatMiB(tile.size);
             const QRectF header(r.left() + 4, r.top() + 1, r.width() - 8, m_options.headerHeight);
-            painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter,
-                             fm.elidedText(label, Qt::ElideMiddle, int(header.width())));
+            const int room = int(header.width()) - fm.horizontalAdvance(size);
+            const QString label = room >= fm.horizontalAdvance(u"abc…"_s)
+                ? fm.elidedText(name, Qt::ElideRight, room) + size
+                : fm.elidedText(name, Qt::ElideRight, int(header.width()));
+            painter.setPen(context.text);
+            painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter, label);
         }
         return;
     }
