@@ -65,6 +65,7 @@ ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
                        "Drag them back to restore."));
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_hint);
     m_list->setColumnCount(3);
     m_list->setHeaderLabels({tr("Item"), tr("Zipped"), tr("Unzipped")});
@@ -81,7 +82,10 @@ ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
     m_list->installEventFilter(this);
     m_list->setAccessibleName(tr("Excluded items"));
     layout->addWidget(m_list, 1);
+    // Two lines whatever the text, so edits never change the panel's size hint.
     m_total->setWordWrap(true);
+    m_total->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_total->setFixedHeight(2 * fontMetrics().lineSpacing() + 4);
     layout->addWidget(m_total);
     connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const std::vector<NodeRef> refs = selectedRefs();
@@ -130,7 +134,7 @@ void ExclusionPanel::refresh()
     }
     m_hint->setVisible(items.empty());
     if (items.empty()) {
-        m_total->clear();
+        m_total->setText(tr("Nothing excluded."));
         return;
     }
     // The total is what the session measures with and without exclusions,

@@ -4,7 +4,7 @@
 #include "NodeDragPayload.h"
 #include "PackageFilterProxy.h"
 #include "PackageTreeModel.h"
-#include "ShareBarDelegate.h"
+#include "PackageItemDelegate.h"
 
 #include "session/Session.h"
 
@@ -30,7 +30,7 @@ PackageTreeView::PackageTreeView(Session *session, QWidget *parent)
     setDefaultDropAction(Qt::MoveAction);
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
-    setItemDelegateForColumn(PackageTreeModel::ShareColumn, new ShareBarDelegate(this));
+    setItemDelegate(new PackageItemDelegate(this));
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(PackageTreeModel::NameColumn, QHeaderView::Stretch);
     header()->setMinimumSectionSize(56);

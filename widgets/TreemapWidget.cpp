@@ -1,17 +1,18 @@
 #include "TreemapWidget.h"
 
 #include "ExclusionMenu.h"
-#include "FileKindPalette.h"
 #include "NodeDragPayload.h"
 
 #include "report/SizeFormat.h"
 #include "session/Session.h"
+#include "treemap/TreemapSource.h"
 
 #include <QApplication>
 #include <QDrag>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QFileInfo>
 #include <QHelpEvent>
-#include <QLinearGradient>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
@@ -23,20 +24,6 @@ using namespace Qt::StringLiterals;
 
 namespace packscope {
 
-namespace {
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128;
-}
-
-QColor folderColor(const QPalette &palette, int depth)
-{
-    const int step = std::min(depth, 6) * 10;
-    return isDark(palette) ? QColor(58 + step, 62 + step, 70 + step) : QColor(206 - step, 210 - step, 216 - step);
-}
-
-} // namespace
 
 TreemapWidget::TreemapWidget(Session *session, QWidget *parent) : QWidget(parent), m_session(session)
 {
@@ -63,22 +50,19 @@ void TreemapWidget::setCushions(bool on)
     if (m_cushions == on)
         return;
     m_cushions = on;
-    m_cacheValid = false;
-    update();
+    invalidate();
 }
 
 void TreemapWidget::setFilter(const NodeFilter &filter)
 {
     m_filter = filter;
-    m_cacheValid = false;
-    update();
+    invalidate();
 }
 
 void TreemapWidget::setCulprits(std::vector<NodeRef> culprits)
 {
     m_culprits = std::move(culprits);
-    m_cacheValid = false;
-    update();
+    invalidate();
 }
 
 void TreemapWidget::setSelected(const NodeRef &ref)
@@ -117,21 +101,119 @@ void TreemapWidget::zoomOut()
     zoomTo(parent == kNoNode ? NodeRef{} : NodeRef{m_zoomRoot.package, parent});
 }
 
+// What a job hands back: the layout, the picture of its tiles, and the
+// snapshot both refer to.
+struct TreemapWidget::Frame {
+    TreemapLayout layout;
+    QImage image;
+    std::shared_ptr<const TreemapSource> source;
+    TreemapLook look;
+    quint64 generation = 0;
+};
+
 const TreemapLayout &TreemapWidget::layout()
 {
-    if (!m_layoutValid) {
-        m_layout = TreemapLayout::compute(*m_session, roots(), QRectF(QPointF(0, 0), QSizeF(size())), m_options);
-        m_layoutValid = true;
-        m_hoverTile = -1;
-    }
+    if (m_shownGeneration == 0 || (!m_asynchronous && m_shownGeneration < m_requestedGeneration))
+        layOutNow();
     return m_layout;
+}
+
+TreemapLook TreemapWidget::look() const
+{
+    TreemapLook look;
+    look.palette = palette();
+    look.font = font();
+    look.size = size();
+    look.devicePixelRatio = devicePixelRatioF();
+    look.cushions = m_cushions;
+    look.headerHeight = m_options.headerHeight;
+    look.filter = m_filter;
+    look.culprits = m_culprits;
+    look.emptyText = m_session->hasFunction() ? tr("Everything is excluded.")
+                                              : tr("Open a package to see its files here.");
+    return look;
 }
 
 void TreemapWidget::refreshNow()
 {
-    m_layoutValid = false;
-    render();
+    layOutNow();
     repaint();
+}
+
+void TreemapWidget::layOutNow()
+{
+    Frame frame;
+    frame.source = std::make_shared<const TreemapSource>(TreemapSource::snapshotOf(*m_session));
+    frame.look = look();
+    frame.layout = TreemapLayout::compute(*frame.source, roots(), QRectF(QPointF(0, 0), QSizeF(size())), m_options);
+    frame.image = TreemapRenderer::paintTiles(frame.layout, *frame.source, frame.look);
+    frame.generation = ++m_requestedGeneration;
+    present(std::move(frame));
+}
+
+void TreemapWidget::invalidate()
+{
+    ++m_requestedGeneration;
+    if (!m_asynchronous || m_shownGeneration == 0 || !isVisible()) {
+        // Nothing on show yet, or no worker wanted: the next paint lays out.
+        update();
+        return;
+    }
+    if (m_job) {
+        m_rerun = true;  // one more job when this one ends, whatever happens meanwhile
+        return;
+    }
+    startJob();
+}
+
+void TreemapWidget::startJob()
+{
+    auto source = std::make_shared<const TreemapSource>(TreemapSource::snapshotOf(*m_session));
+    const std::vector<NodeRef> jobRoots = roots();
+    const QRectF bounds(QPointF(0, 0), QSizeF(size()));
+    const TreemapOptions options = m_options;
+    const quint64 generation = m_requestedGeneration;
+    TreemapLook jobLook = look();
+    m_job = new QFutureWatcher<Frame>(this);
+    connect(m_job, &QFutureWatcher<Frame>::finished, this, &TreemapWidget::onJobFinished);
+    m_job->setFuture(QtConcurrent::run([source, jobRoots, bounds, options, generation, jobLook]() {
+        Frame frame;
+        frame.layout = TreemapLayout::compute(*source, jobRoots, bounds, options);
+        frame.image = TreemapRenderer::paintTiles(frame.layout, *source, jobLook);
+        frame.source = source;
+        frame.look = jobLook;
+        frame.generation = generation;
+        return frame;
+    }));
+}
+
+void TreemapWidget::onJobFinished()
+{
+    Frame frame = m_job->result();
+    m_job->deleteLater();
+    m_job = nullptr;
+    // A synchronous refresh may have shown something newer meanwhile.
+    if (frame.generation > m_shownGeneration) {
+        present(std::move(frame));
+        update();
+    }
+    if (m_rerun) {
+        m_rerun = false;
+        if (m_shownGeneration < m_requestedGeneration)
+            startJob();
+    }
+}
+
+void TreemapWidget::present(Frame frame)
+{
+    // Labels need fonts, which belong to the GUI thread.
+    TreemapRenderer::paintLabels(frame.image, frame.layout, *frame.source, frame.look);
+    m_layout = std::move(frame.layout);
+    m_cache = std::move(frame.image);
+    m_shownSource = std::move(frame.source);
+    m_shownGeneration = frame.generation;
+    m_hoverTile = -1;
+    Q_EMIT frameShown();
 }
 
 std::vector<NodeRef> TreemapWidget::roots() const
@@ -152,6 +234,8 @@ void TreemapWidget::onSessionChanged()
     for (int p = 0; p < m_session->packageCount(); ++p)
         identity.push_back(m_session->package(p).get());
     if (identity != m_packageIdentity) {
+        // Other packages: the tiles on show name nodes that are gone, so lay
+        // out again before anything can ask about them.
         m_packageIdentity = identity;
         m_selected = {};
         m_culprits.clear();
@@ -159,6 +243,9 @@ void TreemapWidget::onSessionChanged()
             m_zoomRoot = {};
             Q_EMIT zoomChanged(m_zoomRoot);
         }
+        if (m_shownGeneration > 0)
+            refreshNow();
+        return;
     } else if (m_zoomRoot.isValid() && m_session->isExcluded(m_zoomRoot)) {
         // The folder on show was excluded: go up to what is left of it.
         NodeRef up = m_zoomRoot;
@@ -170,168 +257,21 @@ void TreemapWidget::onSessionChanged()
     invalidate();
 }
 
-void TreemapWidget::invalidate()
-{
-    m_layoutValid = false;
-    m_cacheValid = false;
-    update();
-}
-
 void TreemapWidget::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     invalidate();
 }
 
-bool TreemapWidget::tileMatchesFilter(const TreemapTile &tile) const
-{
-    if (m_filter.isEmpty())
-        return true;
-    const PackageTree &tree = m_session->package(tile.ref.package)->tree;
-    if (tile.remainder)
-        return false;
-    // A file matches when it or a folder above it does.
-    for (NodeId node = tile.ref.node; node != kNoNode; node = tree.node(node).parent) {
-        const QByteArray path = m_filter.usesPath() ? tree.pathBytes(node) : QByteArray();
-        if (node != tree.root() && m_filter.matches(tree.nameBytes(node), path, tree.isFolder(node)))
-            return true;
-    }
-    return false;
-}
-
-// Colours and metrics worked out once per render rather than once per tile.
-struct TreemapWidget::PaintContext {
-    explicit PaintContext(const QPalette &palette, const QFont &font) : metrics(font)
-    {
-        dark = isDark(palette);
-        frame = dark ? QColor(20, 22, 26) : QColor(120, 126, 136);
-        text = palette.color(QPalette::WindowText);
-        placeholder = palette.color(QPalette::PlaceholderText);
-        hatch = QBrush(dark ? QColor(255, 255, 255, 40) : QColor(0, 0, 0, 40), Qt::BDiagPattern);
-        for (int depth = 0; depth < int(std::size(folders)); ++depth)
-            folders[depth] = folderColor(palette, depth);
-        for (int k = 0; k < kFileKindCount; ++k) {
-            const QColor base = fileKindColor(FileKind(k));
-            kinds[k] = {base, base.lighter(132), base.darker(128),
-                        base.lightness() > 140 ? QColor(20, 20, 20) : QColor(250, 250, 250),
-                        QColor::fromHsv(base.hsvHue(), base.hsvSaturation() / 5, dark ? 70 : 215)};
-        }
-    }
-    struct KindColors {
-        QColor base, light, shade, label, dimmed;
-    };
-    const QColor &folder(int depth) const { return folders[std::min<std::size_t>(std::size_t(depth), std::size(folders) - 1)]; }
-
-    QFontMetrics metrics;
-    bool dark = false;
-    QColor frame, text, placeholder;
-    QBrush hatch;
-    QColor folders[7];
-    KindColors kinds[kFileKindCount];
-};
-
-void TreemapWidget::paintTile(QPainter &painter, const PaintContext &context, const TreemapTile &tile,
-                              bool dimmed) const
-{
-    const QRectF r = tile.rect;
-    const QFontMetrics &fm = context.metrics;
-    if (tile.folder && !tile.remainder) {
-        painter.fillRect(r, context.frame);
-        painter.fillRect(r.adjusted(1, 1, -1, -1), context.folder(tile.depth));
-        if (tile.hasHeader) {
-            const PackageTree &tree = m_session->package(tile.ref.package)->tree;
-            const QString name = tile.ref.node == tree.root()
-                ? QFileInfo(m_session->package(tile.ref.package)->path).fileName()
-                : tree.name(tile.ref.node);
-            // The size stays whole; the name gives way first.
-            const QString size = u"  "_s + formatMiB(tile.size);
-            const QRectF header(r.left() + 4, r.top() + 1, r.width() - 8, m_options.headerHeight);
-            const int room = int(header.width()) - fm.horizontalAdvance(size);
-            const QString label = room >= fm.horizontalAdvance(u"abc…"_s)
-                ? fm.elidedText(name, Qt::ElideRight, room) + size
-                : fm.elidedText(name, Qt::ElideRight, int(header.width()));
-            painter.setPen(context.text);
-            painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter, label);
-        }
-        return;
-    }
-    // One solid fill a tile (the raster engine's fast path): leaving the
-    // right and bottom pixel unpainted lets the folder behind draw the grid.
-    // Only tiles big enough to show it get a cushion gradient.
-    const QRectF inner = r.width() >= 3 && r.height() >= 3 ? r.adjusted(0, 0, -1, -1) : r;
-    const PaintContext::KindColors &colors = context.kinds[int(tile.kind)];
-    if (tile.remainder) {
-        painter.fillRect(inner, context.folder(tile.depth + 1).darker(108));
-        painter.fillRect(inner, context.hatch);
-    } else if (dimmed) {
-        painter.fillRect(inner, colors.dimmed);
-    } else if (m_cushions && r.width() >= 10 && r.height() >= 10) {
-        // A cheap cushion: light from the top left, shade to the bottom right.
-        QLinearGradient gradient(r.topLeft(), r.bottomRight());
-        gradient.setColorAt(0, colors.light);
-        gradient.setColorAt(1, colors.shade);
-        painter.fillRect(inner, gradient);
-    } else {
-        painter.fillRect(inner, colors.base);
-    }
-    if (r.width() >= 48 && r.height() >= fm.height() + 2) {
-        const PackageTree &tree = m_session->package(tile.ref.package)->tree;
-        const QString name = tile.remainder
-            ? (tile.smallItems == 1 ? tr("1 small item") : tr("%n small items", nullptr, int(tile.smallItems)))
-            : tree.name(tile.ref.node);
-        const bool twoLines = r.height() >= 2 * fm.height() + 4;
-        const QString text = fm.elidedText(name, Qt::ElideMiddle, int(r.width() - 6))
-            + (twoLines ? u"\n"_s + formatMiB(tile.size) : QString());
-        painter.setPen(dimmed ? context.placeholder : (tile.remainder ? context.text : colors.label));
-        painter.drawText(r.adjusted(3, 1, -3, -1), Qt::AlignLeft | Qt::AlignTop, text);
-    }
-}
-
-void TreemapWidget::render()
-{
-    const TreemapLayout &current = layout();
-    const qreal dpr = devicePixelRatioF();
-    const QSize pixels = (QSizeF(size()) * dpr).toSize();
-    if (m_cache.size() != pixels)
-        m_cache = QImage(pixels, QImage::Format_ARGB32_Premultiplied);  // the backing store's format
-    m_cache.setDevicePixelRatio(dpr);
-    m_cache.fill(palette().color(QPalette::Base));
-    QPainter painter(&m_cache);
-    painter.setRenderHint(QPainter::Antialiasing, false);
-    const PaintContext context(palette(), font());
-    // Tiles come parents first, so painting in order puts children on top.
-    // Dimming decides per file; a folder frame is never dimmed.
-    for (std::size_t i = 0; i < current.tiles().size(); ++i) {
-        const TreemapTile &tile = current.tiles()[i];
-        const bool dim = !m_filter.isEmpty() && !(tile.folder && !tile.remainder) && !tileMatchesFilter(tile);
-        paintTile(painter, context, tile, dim);
-    }
-    // Culprits: a red outline on their tile (or the folder standing for them).
-    if (!m_culprits.empty()) {
-        painter.setPen(QPen(QColor(0xE0, 0x1B, 0x24), 2.5));
-        painter.setBrush(Qt::NoBrush);
-        for (const NodeRef &ref : m_culprits) {
-            const int index = current.tileOf(*m_session, ref);
-            if (index >= 0)
-                painter.drawRect(current.tiles()[std::size_t(index)].rect.adjusted(1.5, 1.5, -1.5, -1.5));
-        }
-    }
-    if (current.tiles().empty()) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                         m_session->hasFunction() ? tr("Everything is excluded.")
-                                                  : tr("Open a package to see its files here."));
-    }
-    m_cacheValid = true;
-}
-
 void TreemapWidget::paintEvent(QPaintEvent *)
 {
-    if (!m_cacheValid || !m_layoutValid)
-        render();
+    // Without a worker (or before the first picture) lay out right here.
+    if (m_shownGeneration < m_requestedGeneration && (!m_asynchronous || m_shownGeneration == 0 || !m_job))
+        layOutNow();
     QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::Base));  // where a stale picture is smaller
     painter.drawImage(0, 0, m_cache);
-    const TreemapLayout &current = layout();
+    const TreemapLayout &current = m_layout;
     const int selectedTile = m_selected.isValid() ? current.tileOf(*m_session, m_selected) : -1;
     if (m_hoverTile >= 0 && std::size_t(m_hoverTile) < current.tiles().size() && m_hoverTile != selectedTile) {
         painter.setPen(QPen(palette().color(QPalette::Highlight).lighter(130), 1.5));
@@ -522,10 +462,8 @@ void TreemapWidget::dropEvent(QDropEvent *event)
 
 void TreemapWidget::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
-        m_cacheValid = false;
-        update();
-    }
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        invalidate();
     QWidget::changeEvent(event);
 }
 

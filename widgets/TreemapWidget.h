@@ -1,11 +1,18 @@
 #pragma once
 
+#include "TreemapRenderer.h"
+
 #include "model/NodeFilter.h"
 #include "session/NodeRef.h"
 #include "treemap/TreemapLayout.h"
 
 #include <QImage>
 #include <QWidget>
+
+#include <memory>
+
+template<typename T>
+class QFutureWatcher;
 
 namespace packscope {
 
@@ -16,6 +23,12 @@ class Session;
 // comes from core (TreemapLayout); the widget paints it once into a cached
 // image and repaints from that image until the size, zoom, mode, filter or
 // session changes. Selection and hover are drawn over the cache.
+//
+// After an edit, layout and tile painting run on a worker thread over a
+// snapshot of the session (TreemapSource), so the GUI thread only answers the
+// edit; the new picture replaces the old one when it is ready (a frame or so
+// later). Jobs never queue up: edits during a job cause one more job after it.
+// Loading another package is laid out synchronously.
 //
 // Mouse: click selects, double-click zooms into a folder, the wheel zooms in
 // and out, dragging a tile carries it to the Excluded panel; dropping items
@@ -43,14 +56,22 @@ public:
     void zoomTo(const NodeRef &folder);
     void zoomOut();
 
-    // The current layout, computed now if it is out of date.
+    // The layout on show (the first one is computed on demand; without a
+    // worker, every one). With a worker, refreshNow() or waiting for
+    // frameShown() brings it up to date after a change.
     const TreemapLayout &layout();
-    // Lays out and paints the cache now (what a change costs; for benchmarks).
+    // Lays out and paints on this thread now, replacing any pending picture.
     void refreshNow();
+    // Off (tests, benchmarks of the synchronous path): every change is laid
+    // out on the GUI thread before the next paint.
+    void setAsynchronous(bool on) { m_asynchronous = on; }
+    bool isUpToDate() const { return m_shownGeneration == m_requestedGeneration; }
 
 Q_SIGNALS:
     void selectionChanged(const packscope::NodeRef &ref);
     void zoomChanged(const packscope::NodeRef &root);
+    // A new picture is on show (after a change, once it is laid out and painted).
+    void frameShown();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -70,12 +91,14 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    struct Frame;
     void onSessionChanged();
-    void invalidate();  // layout and image out of date
-    void render();
-    struct PaintContext;
-    void paintTile(QPainter &painter, const PaintContext &context, const TreemapTile &tile, bool dimmed) const;
-    bool tileMatchesFilter(const TreemapTile &tile) const;
+    void invalidate();  // layout and picture out of date: ask for a new frame
+    void layOutNow();  // lays out and paints on this thread; no repaint
+    void startJob();
+    void onJobFinished();
+    void present(Frame frame);
+    TreemapLook look() const;
     QString toolTipFor(const TreemapTile &tile) const;
     std::vector<NodeRef> roots() const;
     NodeRef refAt(const QPointF &point);
@@ -83,10 +106,14 @@ private:
 
     Session *m_session;
     TreemapOptions m_options;
-    TreemapLayout m_layout;
+    TreemapLayout m_layout;  // on show, with the picture below
     QImage m_cache;
-    bool m_layoutValid = false;
-    bool m_cacheValid = false;
+    std::shared_ptr<const TreemapSource> m_shownSource;  // what m_layout refers to
+    quint64 m_requestedGeneration = 0;  // bumped by every change
+    quint64 m_shownGeneration = 0;
+    QFutureWatcher<Frame> *m_job = nullptr;
+    bool m_rerun = false;
+    bool m_asynchronous = true;
     bool m_cushions = true;
     NodeFilter m_filter;
     std::vector<NodeRef> m_culprits;

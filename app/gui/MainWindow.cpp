@@ -77,9 +77,11 @@ void MainWindow::createActions()
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemo);
 
     m_undoAction = new QAction(tr("&Undo"), this);
+    m_undoAction->setToolTip(tr("Undo the last what-if change (Ctrl+Z)"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     connect(m_undoAction, &QAction::triggered, m_session, &Session::undo);
     m_redoAction = new QAction(tr("&Redo"), this);
+    m_redoAction->setToolTip(tr("Redo the change undone last (Ctrl+Shift+Z)"));
     // Ctrl+Shift+Z everywhere, plus the platform's own redo key when it differs.
     QList<QKeySequence> redoKeys{QKeySequence(tr("Ctrl+Shift+Z"))};
     for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Redo)) {
@@ -140,6 +142,9 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    // The entries name the edit they undo or redo. They are renamed when the
+    // menu opens, not on every edit: a changed action relays out the toolbar.
+    connect(edit, &QMenu::aboutToShow, this, &MainWindow::nameUndoActions);
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
@@ -176,6 +181,10 @@ void MainWindow::createMenus()
     bar->addAction(m_openAction);
     bar->addAction(m_addLayerAction);
     bar->addSeparator();
+    // Fixed toolbar labels: the menu entries name the edit, and a toolbar
+    // that changed width on every edit would relayout the whole window.
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction->setIconText(tr("Redo"));
     bar->addAction(m_undoAction);
     bar->addAction(m_redoAction);
     bar->addSeparator();
@@ -441,9 +450,7 @@ void MainWindow::onSessionChanged()
     m_treemap->setCulprits(std::move(culprits));
 
     m_undoAction->setEnabled(m_session->canUndo());
-    m_undoAction->setText(m_session->canUndo() ? tr("&Undo %1").arg(m_session->undoLabel()) : tr("&Undo"));
     m_redoAction->setEnabled(m_session->canRedo());
-    m_redoAction->setText(m_session->canRedo() ? tr("&Redo %1").arg(m_session->redoLabel()) : tr("&Redo"));
     m_restoreAllAction->setEnabled(!m_session->excludedItems().empty());
     m_addLayerAction->setEnabled(m_session->hasFunction());
     updateLayerMenu();
@@ -476,6 +483,12 @@ void MainWindow::onSessionChanged()
         status += warnings == 1 ? tr(" · 1 warning: run packscope-cli audit to read it")
                                 : tr(" · %n warnings: run packscope-cli audit for the list", nullptr, warnings);
     m_status->setText(status);
+}
+
+void MainWindow::nameUndoActions()
+{
+    m_undoAction->setText(m_session->canUndo() ? tr("&Undo %1").arg(m_session->undoLabel()) : tr("&Undo"));
+    m_redoAction->setText(m_session->canRedo() ? tr("&Redo %1").arg(m_session->redoLabel()) : tr("&Redo"));
 }
 
 void MainWindow::updateRecentMenu()

@@ -74,6 +74,7 @@ private:
     void onLoadStopped();
     void showError(const QString &message);
     void updateRecentMenu();
+    void nameUndoActions();
     void updateLayerMenu();
     void chooseFile();
     void chooseLayer();

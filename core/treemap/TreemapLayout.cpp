@@ -1,5 +1,6 @@
 #include "treemap/TreemapLayout.h"
 #include "session/Session.h"
+#include "treemap/TreemapSource.h"
 
 #include <algorithm>
 #include <limits>
@@ -15,9 +16,9 @@ struct Item {
     std::uint32_t smallItems = 0;  // > 0 for a remainder
 };
 
-std::uint64_t sizeOf(const Session &session, const NodeRef &ref, SizeMode mode)
+std::uint64_t sizeOf(const TreemapSource &source, const NodeRef &ref, SizeMode mode)
 {
-    const SizeTotals kept = session.exclusions(ref.package).keptTotals(ref.node);
+    const SizeTotals kept = source.exclusions(ref.package).keptTotals(ref.node);
     return mode == SizeMode::Unzipped ? kept.unzipped : kept.footprint;
 }
 
@@ -93,6 +94,12 @@ QRectF TreemapLayout::interiorOf(const TreemapTile &tile, const TreemapOptions &
 TreemapLayout TreemapLayout::compute(const Session &session, const std::vector<NodeRef> &roots, const QRectF &bounds,
                                      const TreemapOptions &options)
 {
+    return compute(TreemapSource::viewOf(session), roots, bounds, options);
+}
+
+TreemapLayout TreemapLayout::compute(const TreemapSource &source, const std::vector<NodeRef> &roots,
+                                     const QRectF &bounds, const TreemapOptions &options)
+{
     TreemapLayout layout;
     layout.m_bounds = bounds;
     std::vector<Item> items;
@@ -120,7 +127,7 @@ TreemapLayout TreemapLayout::compute(const Session &session, const std::vector<N
             tile.smallItems = item.smallItems;
             tile.remainder = item.smallItems > 0;
             if (!tile.remainder) {
-                const PackageTree &tree = session.package(item.ref.package)->tree;
+                const PackageTree &tree = source.package(item.ref.package).tree;
                 tile.folder = tree.isFolder(item.ref.node);
                 if (!tile.folder)
                     tile.kind = classifyFile(tree.nameBytes(item.ref.node), inDocs);
@@ -137,9 +144,9 @@ TreemapLayout TreemapLayout::compute(const Session &session, const std::vector<N
 
     items.clear();
     for (const NodeRef &root : roots) {
-        if (root.package < 0 || root.package >= session.packageCount() || !session.package(root.package))
+        if (!source.has(root.package))
             continue;
-        const std::uint64_t size = sizeOf(session, root, options.mode);
+        const std::uint64_t size = sizeOf(source, root, options.mode);
         if (size > 0)
             items.push_back({root, size, 0});
     }
@@ -148,8 +155,7 @@ TreemapLayout TreemapLayout::compute(const Session &session, const std::vector<N
     // No more tiles than pixels / minimum tile area, nor than nodes.
     std::size_t nodes = 0;
     for (const NodeRef &root : roots)
-        nodes += root.package < session.packageCount() && session.package(root.package)
-            ? session.package(root.package)->tree.nodeCount() : 0;
+        nodes += source.has(root.package) ? source.package(root.package).tree.nodeCount() : 0;
     layout.m_tiles.reserve(std::min<std::size_t>(nodes, std::size_t(bounds.width() * bounds.height() / std::max(1.0, minArea)) + 64));
     place(-1, bounds, 0, false);
     layout.m_topLevel = std::uint32_t(layout.m_tiles.size());
@@ -164,8 +170,8 @@ TreemapLayout TreemapLayout::compute(const Session &session, const std::vector<N
         const QRectF area = interiorOf(tile, options);
         if (area.width() < options.minTileSide || area.height() < options.minTileSide)
             continue;
-        const PackageTree &tree = session.package(tile.ref.package)->tree;
-        const ExclusionSet &exclusions = session.exclusions(tile.ref.package);
+        const PackageTree &tree = source.package(tile.ref.package).tree;
+        const ExclusionSet &exclusions = source.exclusions(tile.ref.package);
         const bool inDocs = underDocs[index] || isDocsOrTestsFolder(tree.nameBytes(tile.ref.node));
         const double scale = area.width() * area.height() / double(tile.size);
         items.clear();
@@ -218,6 +224,11 @@ int TreemapLayout::tileOf(const Session &session, const NodeRef &ref) const
 {
     if (ref.package < 0 || ref.package >= session.packageCount() || !session.package(ref.package))
         return -1;
+    return tileOf(session.package(ref.package)->tree, ref);
+}
+
+int TreemapLayout::tileOf(const PackageTree &tree, const NodeRef &ref) const
+{
     const auto key = [](int package, NodeId node) { return (quint64(std::uint32_t(package)) << 32) | node; };
     if (m_tileIndex.isEmpty() && !m_tiles.empty()) {
         m_tileIndex.reserve(qsizetype(m_tiles.size()));
@@ -226,7 +237,6 @@ int TreemapLayout::tileOf(const Session &session, const NodeRef &ref) const
                 m_tileIndex.insert(key(m_tiles[i].ref.package, m_tiles[i].ref.node), int(i));
         }
     }
-    const PackageTree &tree = session.package(ref.package)->tree;
     for (NodeId node = ref.node; node != kNoNode && node < tree.nodeCount(); node = tree.node(node).parent) {
         const auto found = m_tileIndex.constFind(key(ref.package, node));
         if (found != m_tileIndex.constEnd())

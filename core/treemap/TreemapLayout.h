@@ -10,7 +10,9 @@
 
 namespace packscope {
 
+class PackageTree;
 class Session;
+class TreemapSource;
 
 // Which size a treemap shows.
 enum class SizeMode : std::uint8_t {
@@ -60,6 +62,8 @@ public:
     // layers, or one zoomed-in folder) side by side in `bounds`.
     static TreemapLayout compute(const Session &session, const std::vector<NodeRef> &roots, const QRectF &bounds,
                                  const TreemapOptions &options);
+    static TreemapLayout compute(const TreemapSource &source, const std::vector<NodeRef> &roots, const QRectF &bounds,
+                                 const TreemapOptions &options);
 
     const std::vector<TreemapTile> &tiles() const { return m_tiles; }
     std::uint32_t topLevelCount() const { return m_topLevel; }
@@ -71,6 +75,8 @@ public:
     // to draw maps to its folder's tile); -1 when none. O(depth) after an
     // index built on the first call.
     int tileOf(const Session &session, const NodeRef &ref) const;
+    // The same, given the tree of ref's package.
+    int tileOf(const PackageTree &tree, const NodeRef &ref) const;
     // The area inside a folder tile's frame and header, where its children go.
     static QRectF interiorOf(const TreemapTile &tile, const TreemapOptions &options);
 

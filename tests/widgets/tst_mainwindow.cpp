@@ -146,6 +146,12 @@ private Q_SLOTS:
         findAction(window, u"Exclude Selection"_s)->trigger();
         QCOMPARE(window.gauges()->gauge(u"zipped-direct-upload"_s)->zone(), LimitGauge::Zone::Ok);
         QVERIFY(undo->isEnabled());
+        // The Edit menu names the edit when it opens.
+        QMenu *edit = nullptr;
+        for (QAction *menu : window.menuBar()->actions())
+            edit = menu->menu()->actions().contains(undo) ? menu->menu() : edit;
+        QVERIFY(edit);
+        Q_EMIT edit->aboutToShow();
         QCOMPARE(undo->text().remove(u'&'), u"Undo Exclude model"_s);
         undo->trigger();
         QCOMPARE(window.gauges()->gauge(u"zipped-direct-upload"_s)->zone(), LimitGauge::Zone::Over);

@@ -225,6 +225,7 @@ private Q_SLOTS:
         Session session;
         session.setFunction(bigFunction());
         TreemapWidget map(&session);
+        map.setAsynchronous(false);
         map.resize(800, 600);
         map.show();
         QVERIFY(QTest::qWaitForWindowExposed(&map));
@@ -258,6 +259,40 @@ private Q_SLOTS:
         QVERIFY(session.exclude(0, fixtures::nodeAt(tree, u"lib"_s)));
         QVERIFY(!map.zoomRoot().isValid());
         QVERIFY(!map.grab().isNull());
+    }
+
+    void treemapLaysOutOffTheGuiThread()
+    {
+        Session session;
+        session.setFunction(bigFunction());
+        TreemapWidget map(&session);
+        map.resize(800, 600);
+        map.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&map));
+        QVERIFY(!map.layout().tiles().empty());
+        const PackageTree &tree = session.package(0)->tree;
+        const NodeId graph = fixtures::nodeAt(tree, u"model/graph.pb"_s);
+        auto hasTile = [&](NodeId node) {
+            for (const TreemapTile &t : map.layout().tiles()) {
+                if (!t.remainder && t.ref.node == node)
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(hasTile(graph));
+        QSignalSpy shown(&map, &TreemapWidget::frameShown);
+        // A burst of edits while a job runs ends in one picture of the last state.
+        QVERIFY(session.exclude(0, graph));
+        QVERIFY(session.exclude(0, fixtures::nodeAt(tree, u"lib/numpy/core.so"_s)));
+        session.undo();
+        QTRY_VERIFY(map.isUpToDate());
+        QVERIFY(shown.count() >= 1 && shown.count() <= 2);
+        QVERIFY(!hasTile(graph));
+        QVERIFY(hasTile(fixtures::nodeAt(tree, u"lib/numpy/core.so"_s)));
+        // The picture matches the widget's size after a resize.
+        map.resize(500, 300);
+        QTRY_VERIFY(map.isUpToDate());
+        QCOMPARE(map.layout().bounds(), QRectF(0, 0, 500, 300));
     }
 
     void treeViewDeleteAndSelection()
