@@ -35,6 +35,7 @@ NodeRef unpackId(quintptr id)
 PackageTreeModel::PackageTreeModel(Session *session, QObject *parent) : QAbstractItemModel(parent), m_session(session)
 {
     connect(m_session, &Session::changed, this, &PackageTreeModel::onSessionChanged);
+    connect(m_session, &Session::itemsChanged, this, &PackageTreeModel::onItemsChanged);
     rebuildRows();
 }
 
@@ -70,12 +71,48 @@ void PackageTreeModel::onSessionChanged()
         endResetModel();
         return;
     }
-    // Same packages, other exclusions: sizes changed, rows did not. The
-    // package rows say so; views repaint the rows below them on their own
-    // (PackageTreeView listens to the session), which spares a proxy from
-    // re-sorting 70,000 rows on every toggle.
-    if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    // Same packages: a what-if edit said which items changed (see
+    // onItemsChanged); anything else (a new profile) may change every share.
+    if (!m_itemsJustChanged && rowCount() > 0) {
+        Q_EMIT headerDataChanged(Qt::Horizontal, ShareColumn, ShareColumn);
+        Q_EMIT everythingChanged();
+    }
+    m_itemsJustChanged = false;
+}
+
+void PackageTreeModel::onItemsChanged(const std::vector<NodeRef> &items)
+{
+    m_itemsJustChanged = true;
+    // Sizes changed along the path to each item; the item and everything
+    // below it changed their excluded state. Rows did not move or go away.
+    std::vector<quintptr> done;
+    for (const NodeRef &item : items) {
+        if (item.package < 0 || item.package >= m_session->packageCount() || !m_session->package(item.package))
+            continue;
+        const PackageTree &tree = m_session->package(item.package)->tree;
+        for (NodeId node = item.node; node != kNoNode; node = tree.node(node).parent) {
+            const quintptr id = packId({item.package, node});
+            if (std::find(done.begin(), done.end(), id) != done.end())
+                break;  // the rest of the path is done already
+            done.push_back(id);
+            const QModelIndex row = indexOf({item.package, node});
+            Q_EMIT dataChanged(row, row.siblingAtColumn(ColumnCount - 1));
+        }
+        std::vector<NodeId> folders{item.node};
+        while (!folders.empty()) {
+            const NodeId folder = folders.back();
+            folders.pop_back();
+            const auto kids = tree.children(folder);
+            if (kids.empty())
+                continue;
+            const QModelIndex parent = indexOf({item.package, folder});
+            Q_EMIT dataChanged(index(0, 0, parent), index(int(kids.size()) - 1, ColumnCount - 1, parent));
+            for (NodeId kid : kids) {
+                if (tree.isFolder(kid))
+                    folders.push_back(kid);
+            }
+        }
+    }
 }
 
 std::uint64_t PackageTreeModel::unzippedLimit() const

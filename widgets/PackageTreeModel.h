@@ -50,12 +50,18 @@ public:
     bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
                       const QModelIndex &parent) override;
 
+Q_SIGNALS:
+    // Every row's data may have changed (a new profile): views repaint.
+    void everythingChanged();
+
 private:
     void onSessionChanged();
+    void onItemsChanged(const std::vector<NodeRef> &items);
     void rebuildRows();
     std::uint64_t unzippedLimit() const;
 
     Session *m_session;
+    bool m_itemsJustChanged = false;  // the change at hand was announced item by item
     std::vector<const void *> m_packageIdentity;
     // Per package, each node's row among its siblings: parent() in O(1).
     std::vector<std::vector<std::uint32_t>> m_rowInParent;

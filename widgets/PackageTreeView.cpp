@@ -43,8 +43,7 @@ PackageTreeView::PackageTreeView(Session *session, QWidget *parent)
     setAccessibleName(tr("Package contents"));
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &PackageTreeView::onModelReset);
-    // Sizes below the package rows changed without row signals (see the model).
-    connect(m_session, &Session::changed, viewport(), qOverload<>(&QWidget::update));
+    connect(m_model, &PackageTreeModel::everythingChanged, viewport(), qOverload<>(&QWidget::update));
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { Q_EMIT currentRefChanged(m_model->refOf(m_proxy->mapToSource(current))); });
     onModelReset();

@@ -61,6 +61,8 @@ void TreemapWidget::setFilter(const NodeFilter &filter)
 
 void TreemapWidget::setCulprits(std::vector<NodeRef> culprits)
 {
+    if (culprits == m_culprits)
+        return;
     m_culprits = std::move(culprits);
     invalidate();
 }
@@ -163,7 +165,18 @@ void TreemapWidget::invalidate()
         m_rerun = true;  // one more job when this one ends, whatever happens meanwhile
         return;
     }
-    startJob();
+    // Start on the next turn of the event loop, so that everything one edit
+    // changes (sizes, culprits, zoom) goes into a single job.
+    if (!m_jobPending) {
+        m_jobPending = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_jobPending = false;
+            if (m_job)
+                m_rerun = true;
+            else if (m_shownGeneration < m_requestedGeneration)
+                startJob();
+        }, Qt::QueuedConnection);
+    }
 }
 
 void TreemapWidget::startJob()

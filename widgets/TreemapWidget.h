@@ -113,6 +113,7 @@ private:
     quint64 m_shownGeneration = 0;
     QFutureWatcher<Frame> *m_job = nullptr;
     bool m_rerun = false;
+    bool m_jobPending = false;  // a job starts on the next event-loop turn
     bool m_asynchronous = true;
     bool m_cushions = true;
     NodeFilter m_filter;

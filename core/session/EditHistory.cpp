@@ -2,11 +2,11 @@
 
 namespace packscope {
 
-void EditHistory::record(ExclusionEdit edit)
+void EditHistory::record(const ExclusionEdit &edit)
 {
     if (edit.changes.empty())
         return;
-    m_undo.push_back(std::move(edit));
+    m_undo.push_back(edit);
     m_redo.clear();
 }
 

@@ -24,7 +24,7 @@ struct ExclusionEdit {
 class EditHistory
 {
 public:
-    void record(ExclusionEdit edit);  // clears the redo stack
+    void record(const ExclusionEdit &edit);  // clears the redo stack
     void clear();
 
     bool canUndo() const { return !m_undo.empty(); }

@@ -76,12 +76,22 @@ bool Session::apply(const ExclusionEdit::Change &change)
     return change.excluded ? set->exclude(change.ref.node) : set->restore(change.ref.node);
 }
 
-void Session::finishEdit(ExclusionEdit edit)
+void Session::announce(const ExclusionEdit &edit)
+{
+    std::vector<NodeRef> items;
+    items.reserve(edit.changes.size());
+    for (const ExclusionEdit::Change &change : edit.changes)
+        items.push_back(change.ref);
+    Q_EMIT itemsChanged(items);
+    Q_EMIT changed();
+}
+
+void Session::finishEdit(const ExclusionEdit &edit)
 {
     if (edit.changes.empty())
         return;
-    m_history.record(std::move(edit));
-    Q_EMIT changed();
+    m_history.record(edit);
+    announce(edit);  // after recording, so that observers see the new undo state
 }
 
 bool Session::exclude(int package, NodeId node)
@@ -105,7 +115,7 @@ int Session::exclude(const std::vector<NodeRef> &nodes)
     edit.label = count == 1 ? tr("Exclude %1").arg(package(edit.changes.front().ref.package)->tree.name(
                                   edit.changes.front().ref.node))
                             : tr("Exclude %n items", nullptr, count);
-    finishEdit(std::move(edit));
+    finishEdit(edit);
     return count;
 }
 
@@ -120,7 +130,7 @@ int Session::restore(const std::vector<NodeRef> &nodes)
     edit.label = count == 1 ? tr("Restore %1").arg(package(edit.changes.front().ref.package)->tree.name(
                                   edit.changes.front().ref.node))
                             : tr("Restore %n items", nullptr, count);
-    finishEdit(std::move(edit));
+    finishEdit(edit);
     return count;
 }
 
@@ -138,7 +148,7 @@ int Session::excludeMatching(const GlobPattern &glob)
             edit.changes.push_back({{p, node}, true});
     }
     const int count = int(edit.changes.size());
-    finishEdit(std::move(edit));
+    finishEdit(edit);
     return count;
 }
 
@@ -152,7 +162,7 @@ void Session::clearExclusions()
         if (apply({ref, false}))
             edit.changes.push_back({ref, false});
     }
-    finishEdit(std::move(edit));
+    finishEdit(edit);
 }
 
 bool Session::isExcluded(const NodeRef &ref) const
@@ -179,7 +189,7 @@ void Session::undo()
     const ExclusionEdit edit = m_history.takeUndo();
     for (auto it = edit.changes.rbegin(); it != edit.changes.rend(); ++it)
         apply({it->ref, !it->excluded});
-    Q_EMIT changed();
+    announce(edit);
 }
 
 void Session::redo()
@@ -189,7 +199,7 @@ void Session::redo()
     const ExclusionEdit edit = m_history.takeRedo();
     for (const ExclusionEdit::Change &change : edit.changes)
         apply(change);
-    Q_EMIT changed();
+    announce(edit);
 }
 
 SessionMeasures Session::measures() const

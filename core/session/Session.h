@@ -85,11 +85,16 @@ public:
     std::uint64_t functionUnzippedBudget() const;
 
 Q_SIGNALS:
+    // After every change. For what-if edits (and their undo and redo),
+    // itemsChanged() comes first with the items whose marks changed, so that
+    // views can refresh just those and what lies above and below them.
     void changed();
+    void itemsChanged(const std::vector<packscope::NodeRef> &items);
 
 private:
     bool apply(const ExclusionEdit::Change &change);
-    void finishEdit(ExclusionEdit edit);
+    void finishEdit(const ExclusionEdit &edit);
+    void announce(const ExclusionEdit &edit);
     ExclusionSet *exclusionsOf(int package);
 
     struct Entry {
