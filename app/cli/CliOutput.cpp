@@ -1,6 +1,7 @@
 #include "CliOutput.h"
 
-#include <QFileInfo>
+#include "io/FileIdentity.h"
+
 #include <QSaveFile>
 
 #include <cstdio>
@@ -27,10 +28,8 @@ bool writeOutput(const QByteArray &data, const QString &outputPath, const QStrin
         }
         return true;
     }
-    const QFileInfo target(outputPath);
     for (const QString &input : inputs) {
-        const QFileInfo in(input);
-        if (target.exists() && in.exists() && target.canonicalFilePath() == in.canonicalFilePath()) {
+        if (isSameFile(outputPath, input)) {
             fail(u"%1: refusing to write the report over an input package"_s.arg(outputPath));
             return false;
         }

@@ -81,7 +81,8 @@ const ZipEntryLocation *PackageTree::zipLocation(NodeId id) const
 std::size_t PackageTree::memoryBytes() const
 {
     return m_nodes.capacity() * sizeof(PackageNode) + m_childIds.capacity() * sizeof(NodeId)
-        + m_zipLocations.capacity() * sizeof(ZipEntryLocation) + std::size_t(m_names.capacity());
+        + m_zipLocations.capacity() * sizeof(ZipEntryLocation) + m_entryNodes.capacity() * sizeof(NodeId)
+        + std::size_t(m_names.capacity());
 }
 
 } // namespace packscope

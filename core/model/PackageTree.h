@@ -49,7 +49,9 @@ struct PackageNode {
     std::uint32_t firstChild = 0;  // index into PackageTree::childIds()
     std::uint32_t childCount = 0;
     std::uint32_t nameOffset = 0;  // into the name pool (UTF-8 bytes, or raw bytes if not UTF-8)
-    std::uint32_t entryIndex = kNoEntry;  // index into zipLocations(), or kNoEntry
+    // The node's own entry, in the order the reader met entries (for a zip,
+    // the index into zipLocations()); kNoEntry for implicit folders.
+    std::uint32_t entryIndex = kNoEntry;
     std::uint32_t mode = 0;        // Unix st_mode (type + permission bits)
     std::uint16_t nameLength = 0;
     NodeKind kind = NodeKind::File;
@@ -81,6 +83,12 @@ public:
     // Location of the node's own zip entry; nullptr for implicit folders and non-zips.
     const ZipEntryLocation *zipLocation(NodeId id) const;
     std::span<const ZipEntryLocation> zipLocations() const { return m_zipLocations; }
+    // The node each entry was counted on, by entry index (two directory
+    // entries with one path share a node).
+    NodeId entryNode(std::uint32_t entryIndex) const
+    {
+        return entryIndex < m_entryNodes.size() ? m_entryNodes[entryIndex] : kNoNode;
+    }
 
     // Bytes of memory the tree holds (nodes, names, child index), for budgets.
     std::size_t memoryBytes() const;
@@ -90,6 +98,7 @@ private:
     std::vector<PackageNode> m_nodes;
     std::vector<NodeId> m_childIds;
     std::vector<ZipEntryLocation> m_zipLocations;
+    std::vector<NodeId> m_entryNodes;
     QByteArray m_names;
 };
 

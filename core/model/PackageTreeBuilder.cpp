@@ -224,6 +224,13 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
         node.totals.symlinks = data.kind == NodeKind::Symlink ? 1 : 0;
     }
     node.entryIndex = data.entryIndex;
+    if (data.entryIndex != kNoEntry) {
+        if (m_tree.m_entryNodes.empty())
+            m_tree.m_entryNodes.reserve(m_tree.m_nodes.capacity());
+        if (m_tree.m_entryNodes.size() <= data.entryIndex)
+            m_tree.m_entryNodes.resize(std::size_t(data.entryIndex) + 1, kNoNode);
+        m_tree.m_entryNodes[data.entryIndex] = id;
+    }
     return id;
 }
 

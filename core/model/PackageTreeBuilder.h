@@ -17,7 +17,7 @@ struct EntryData {
     std::uint64_t footprint = 0;
     std::uint32_t mode = 0;
     std::uint8_t flags = 0;               // NodeFlag bits the reader knows (encrypted, ...)
-    std::uint32_t entryIndex = kNoEntry;  // into the locations given to adoptZipLocations()
+    std::uint32_t entryIndex = kNoEntry;  // the entry's place in the reader's order (zip: its location)
 };
 
 // Builds a PackageTree from entries in any order: splits paths into folders

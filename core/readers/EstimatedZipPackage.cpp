@@ -38,8 +38,10 @@ std::shared_ptr<Package> EstimatedZipPackage::finish(const QString &path, Packag
     package->zippedEstimated = true;
     package->fixedZipBytes = ZipSizeEstimator::kEndRecordBytes;
     PackageTreeBuilder builder(&package->warnings, m_entries.size());
-    for (const Pending &pending : m_entries) {
+    for (std::size_t index = 0; index < m_entries.size(); ++index) {
+        const Pending &pending = m_entries[index];
         EntryData entry;
+        entry.entryIndex = std::uint32_t(index);  // the reader's order: a rebuild walks it again
         entry.kind = pending.kind;
         entry.mode = pending.mode;
         entry.flags = pending.mode ? NodeModeKnown : 0;

@@ -159,14 +159,27 @@ LoadResult ZipPackageReader::read(const QString &path)
     const unsigned char *data = file.map(0, qint64(fileSize));
     if (!data)
         return LoadResult::failure(path, u"cannot map the file: "_s + file.errorString());
-
-    auto damaged = [&](const QString &reason) {
-        file.unmap(const_cast<unsigned char *>(data));
-        file.close();
+    LoadResult result = readBytes(data, fileSize, path);
+    file.unmap(const_cast<unsigned char *>(data));
+    file.close();
+    if (result.recoverable) {
+        // The central directory is damaged: say what a scan of the local
+        // headers still finds, and keep that for inspection.
         ZipRecovery recovery = ZipRecovery::scan(path);
-        LoadResult r = LoadResult::failure(
-            path, reason + u"; a scan of local headers recovers %1 entries"_s.arg(recovery.entries));
-        r.partial = std::move(recovery.partial);
+        result.error += u"; a scan of local headers recovers %1 entries"_s.arg(recovery.entries);
+        result.partial = std::move(recovery.partial);
+        result.recoverable = false;
+    }
+    return result;
+}
+
+LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t fileSize, const QString &path)
+{
+    if (fileSize == 0)
+        return LoadResult::failure(path, u"empty file (0 bytes), not a zip archive"_s);
+    auto damaged = [&](const QString &reason) {
+        LoadResult r = LoadResult::failure(path, reason);
+        r.recoverable = true;
         return r;
     };
 

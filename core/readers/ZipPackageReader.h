@@ -2,6 +2,8 @@
 
 #include "readers/LoadResult.h"
 
+#include <cstdint>
+
 namespace packscope {
 
 // Reads a zip (also .jar, .whl, .war, self-extracting zips) from its central
@@ -15,6 +17,10 @@ public:
     // Errors: unreadable file, no end record, multi-disk, damaged central
     // directory (then `partial` holds what a local-header scan recovered).
     static LoadResult read(const QString &path);
+    // The same over a zip already in memory (`path` names it in messages). A
+    // damaged central directory gives an error with `recoverable` set and no
+    // recovery attempt.
+    static LoadResult readBytes(const unsigned char *data, std::uint64_t size, const QString &path);
 };
 
 } // namespace packscope

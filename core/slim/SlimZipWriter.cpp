@@ -1,0 +1,238 @@
+#include "slim/SlimZipWriter.h"
+#include "io/FileIdentity.h"
+#include "readers/ZipEndRecords.h"
+#include "readers/ZipFormat.h"
+#include "slim/ZipRebuilder.h"
+#include "whatif/ExclusionSet.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <numeric>
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+namespace {
+
+// Copies a zip's kept records into `out`; returns an error or an empty string.
+QString copyKeptRecords(const unsigned char *data, std::uint64_t size, const Package &package,
+                        const std::vector<std::uint8_t> &keep, QIODevice &out)
+{
+    const ZipEndRecordsResult located = locateZipEndRecords(data, size);
+    if (!located.ok())
+        return located.error;
+    const ZipEndRecords &end = located.records;
+    const auto locations = package.tree.zipLocations();
+    const std::uint64_t shift = end.offsetShift;
+
+    // Prepended data: everything before the first local record.
+    std::uint64_t prefixEnd = end.centralStart;
+    std::uint64_t lastCentral = end.centralStart;
+    for (const ZipEntryLocation &loc : locations) {
+        if (loc.localLength > 0)
+            prefixEnd = std::min(prefixEnd, loc.localOffset);
+        lastCentral = std::max(lastCentral, loc.centralOffset + loc.centralLength);
+    }
+    auto write = [&out](const unsigned char *bytes, std::uint64_t length) {
+        return out.write(reinterpret_cast<const char *>(bytes), qint64(length)) == qint64(length);
+    };
+    if (!write(data, prefixEnd))
+        return out.errorString();
+
+    // Local records in file order, each to its new place.
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t i = 0; i < locations.size(); ++i) {
+        if (keep[i])
+            order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return locations[a].localOffset < locations[b].localOffset;
+    });
+    std::vector<std::uint64_t> newOffset(locations.size(), 0);
+    std::uint64_t pos = prefixEnd;
+    for (std::uint32_t i : order) {
+        newOffset[i] = pos;
+        if (!write(data + locations[i].localOffset, locations[i].localLength))
+            return out.errorString();
+        pos += locations[i].localLength;
+    }
+
+    // Central records in their own order, offsets rewritten in place (the
+    // 32-bit field, or the zip64 extra field when the record uses one).
+    const std::uint64_t newCentralStart = pos;
+    QByteArray record;
+    std::uint64_t keptEntries = 0;
+    for (std::uint32_t i = 0; i < locations.size(); ++i) {
+        if (!keep[i])
+            continue;
+        const ZipEntryLocation &loc = locations[i];
+        record = QByteArray(reinterpret_cast<const char *>(data + loc.centralOffset), qsizetype(loc.centralLength));
+        auto *h = reinterpret_cast<unsigned char *>(record.data());
+        const std::uint64_t stored = newOffset[i] - shift;
+        if (zip::u32(h + 42) != 0xFFFFFFFFu) {
+            zip::put32(h + 42, std::uint32_t(stored));  // smaller than before, so it fits
+        } else {
+            const std::uint16_t nameLength = zip::u16(h + 28);
+            const std::uint16_t extraLength = zip::u16(h + 30);
+            unsigned char *extra = h + zip::kCentralHeaderSize + nameLength;
+            bool rewritten = false;
+            for (std::uint32_t at = 0; at + 4 <= extraLength && !rewritten;) {
+                const std::uint16_t id = zip::u16(extra + at);
+                const std::uint16_t blockSize = zip::u16(extra + at + 2);
+                if (id == zip::kZip64ExtraId) {
+                    std::uint32_t field = at + 4;
+                    field += zip::u32(h + 24) == 0xFFFFFFFFu ? 8 : 0;  // uncompressed size comes first
+                    field += zip::u32(h + 20) == 0xFFFFFFFFu ? 8 : 0;  // then the compressed size
+                    if (field + 8 <= at + 4 + blockSize) {
+                        zip::put64(extra + field, stored);
+                        rewritten = true;
+                    }
+                }
+                at += 4 + blockSize;
+            }
+            if (!rewritten)
+                return u"entry %1 marks its offset as zip64 but has no zip64 offset field"_s.arg(i + 1);
+        }
+        if (out.write(record) != record.size())
+            return out.errorString();
+        pos += loc.centralLength;
+        ++keptEntries;
+    }
+    // Bytes inside the declared central directory that belong to no record.
+    const std::uint64_t centralEnd = end.centralStart + end.centralSize;
+    if (lastCentral < centralEnd && !write(data + lastCentral, centralEnd - lastCentral))
+        return out.errorString();
+    pos += centralEnd > lastCentral ? centralEnd - lastCentral : 0;
+    const std::uint64_t newCentralSize = pos - newCentralStart;
+
+    // Everything after the central directory (zip64 end record and locator,
+    // end record, comment, trailing bytes), with its counts and offsets updated.
+    QByteArray tail(reinterpret_cast<const char *>(data + centralEnd), qsizetype(size - centralEnd));
+    auto *t = reinterpret_cast<unsigned char *>(tail.data());
+    const std::uint64_t newTailStart = pos;
+    auto put16Unless = [](unsigned char *p, std::uint64_t value) {
+        if (zip::u16(p) != 0xFFFF)
+            zip::put16(p, std::uint16_t(value));
+    };
+    auto put32Unless = [](unsigned char *p, std::uint64_t value) {
+        if (zip::u32(p) != 0xFFFFFFFFu)
+            zip::put32(p, std::uint32_t(value));
+    };
+    unsigned char *eocd = t + (end.endOffset - centralEnd);
+    put16Unless(eocd + 8, keptEntries);
+    put16Unless(eocd + 10, keptEntries);
+    put32Unless(eocd + 12, newCentralSize);
+    put32Unless(eocd + 16, newCentralStart - shift);
+    if (end.zip64) {
+        unsigned char *record64 = t + (end.zip64RecordOffset - centralEnd);
+        zip::put64(record64 + 24, keptEntries);
+        zip::put64(record64 + 32, keptEntries);
+        zip::put64(record64 + 40, newCentralSize);
+        zip::put64(record64 + 48, newCentralStart - shift);
+        unsigned char *locator = eocd - zip::kZip64LocatorSize;
+        if (zip::u32(locator) == zip::kZip64LocatorSignature)
+            zip::put64(locator + 8, newTailStart + (end.zip64RecordOffset - centralEnd) - shift);
+    }
+    if (out.write(tail) != tail.size())
+        return out.errorString();
+    return {};
+}
+
+} // namespace
+
+SlimResult SlimZipWriter::write(const Package &package, const ExclusionSet &exclusions, const QString &outputPath)
+{
+    SlimResult r;
+    r.outputPath = outputPath;
+    const PackageTree &tree = package.tree;
+    r.predictedBytes = package.fixedZipBytes + exclusions.keptTotals(tree.root()).footprint;
+    r.predictionEstimated = package.zippedEstimated;
+    if (isSameFile(outputPath, package.path) || QFileInfo(outputPath).absoluteFilePath() == QFileInfo(package.path).absoluteFilePath()) {
+        r.error = u"%1: refusing to write over the package being slimmed"_s.arg(outputPath);
+        return r;
+    }
+    QSaveFile out(outputPath);
+    out.setDirectWriteFallback(false);
+    if (!out.open(QIODevice::ReadWrite)) {
+        r.error = u"%1: %2"_s.arg(outputPath, out.errorString());
+        return r;
+    }
+    const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
+    QString error;
+    if (package.format == PackageFormat::Zip) {
+        QFile in(package.path);
+        if (!in.open(QIODevice::ReadOnly)) {
+            r.error = u"%1: %2"_s.arg(package.path, in.errorString());
+            return r;
+        }
+        if (std::uint64_t(in.size()) != package.fileSize) {
+            r.error = u"%1: the file changed since it was read; open it again"_s.arg(package.path);
+            return r;
+        }
+        const unsigned char *data = in.map(0, in.size());
+        if (!data) {
+            r.error = u"%1: cannot map the file: %2"_s.arg(package.path, in.errorString());
+            return r;
+        }
+        const auto locations = tree.zipLocations();
+        std::vector<std::uint8_t> keep(locations.size(), 1);
+        for (std::uint32_t i = 0; i < locations.size(); ++i) {
+            const NodeId node = tree.entryNode(i);
+            if (!excluded.empty() && node != kNoNode && excluded[node])
+                keep[i] = 0;
+            if (keep[i] && locations[i].localLength == 0) {
+                r.error = u"%1: entry %2 has no local record of its own (offset shared with another entry or "
+                          u"outside the file); such a zip cannot be slimmed safely"_s.arg(package.path).arg(i + 1);
+                return r;
+            }
+        }
+        r.keptEntries = std::uint64_t(std::count(keep.begin(), keep.end(), 1));
+        r.removedEntries = locations.size() - r.keptEntries;
+        error = copyKeptRecords(data, in.size(), package, keep, out);
+        in.unmap(const_cast<unsigned char *>(data));
+    } else {
+        const ZipRebuild rebuilt = ZipRebuilder::write(package, excluded, out);
+        error = rebuilt.error;
+        r.keptEntries = rebuilt.entries;
+        r.removedEntries = rebuilt.removed;
+    }
+    if (!error.isEmpty()) {
+        r.error = u"%1: %2"_s.arg(outputPath, error);
+        return r;  // QSaveFile drops what was written
+    }
+    if (!out.flush()) {
+        r.error = u"%1: %2"_s.arg(outputPath, out.errorString());
+        return r;
+    }
+    r.writtenBytes = std::uint64_t(out.size());
+    // Read back what was written before it replaces anything.
+    const unsigned char *written = out.map(0, out.size());
+    if (!written) {
+        r.error = u"%1: cannot read back the written zip to check it"_s.arg(outputPath);
+        return r;
+    }
+    r.verification = ZipVerifier::verify(written, r.writtenBytes, r.keptEntries);
+    out.unmap(const_cast<unsigned char *>(written));
+    if (!r.verification.ok()) {
+        r.error = u"%1: the written zip does not check out (%2); nothing was written"_s.arg(outputPath,
+                                                                                            r.verification.error);
+        return r;
+    }
+    if (!r.predictionEstimated && r.writtenBytes != r.predictedBytes) {
+        r.error = u"%1: wrote %2 bytes where %3 were predicted; nothing was written"_s.arg(outputPath)
+                      .arg(r.writtenBytes)
+                      .arg(r.predictedBytes);
+        return r;
+    }
+    if (!out.commit()) {
+        r.error = u"%1: %2"_s.arg(outputPath, out.errorString());
+        return r;
+    }
+    return r;
+}
+
+} // namespace packscope
