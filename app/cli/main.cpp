@@ -1,6 +1,8 @@
 // packscope-cli: the headless face of Packscope for CI jobs and offline audits.
 #include "AuditCommand.h"
 #include "CliOutput.h"
+#include "SlimCommand.h"
+#include "SuggestCommand.h"
 
 #include <QCoreApplication>
 
@@ -14,11 +16,13 @@ const char kUsage[] =
     "Usage:\n"
     "  packscope-cli audit PACKAGE [--layer LAYER]... [--exclude GLOB]... [--profile ID|FILE]\n"
     "                      [--format text|json|csv] [--top N] [-o FILE]\n"
+    "  packscope-cli slim PACKAGE -o OUT.zip [--exclude GLOB]... [--rules safe|caution]\n"
+    "  packscope-cli suggest PACKAGE [--layer LAYER]... [--exclude GLOB]... [--format text|json]\n"
     "  packscope-cli --version | --help\n"
     "\n"
     "PACKAGE and LAYER: .zip (.jar, .whl), .tar[.gz|.xz|.bz2|.zst], .7z or a directory.\n"
     "Exit codes: 0 every limit holds, 1 a limit is exceeded, 2 usage error or unreadable package.\n"
-    "Run 'packscope-cli audit --help' for the options.\n";
+    "Run 'packscope-cli COMMAND --help' for the options.\n";
 
 } // namespace
 
@@ -39,6 +43,10 @@ int main(int argc, char **argv)
     }
     if (command == u"audit")
         return packscope::AuditCommand::run(arguments);
+    if (command == u"slim")
+        return packscope::SlimCommand::run(arguments);
+    if (command == u"suggest")
+        return packscope::SuggestCommand::run(arguments);
     packscope::cli::fail(command.isEmpty() ? u"no command given"_s : u"unknown command '%1'"_s.arg(command));
     std::fputs(kUsage, stderr);
     return packscope::cli::kExitError;

@@ -1,5 +1,6 @@
 #include "slim/SlimZipWriter.h"
 #include "io/FileIdentity.h"
+#include "io/VerifiedSaveFile.h"
 #include "readers/ZipEndRecords.h"
 #include "readers/ZipFormat.h"
 #include "slim/ZipRebuilder.h"
@@ -7,7 +8,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <numeric>
@@ -155,12 +155,12 @@ SlimResult SlimZipWriter::write(const Package &package, const ExclusionSet &excl
         r.error = u"%1: refusing to write over the package being slimmed"_s.arg(outputPath);
         return r;
     }
-    QSaveFile out(outputPath);
-    out.setDirectWriteFallback(false);
-    if (!out.open(QIODevice::ReadWrite)) {
-        r.error = u"%1: %2"_s.arg(outputPath, out.errorString());
+    VerifiedSaveFile file(outputPath);
+    if (!file.open()) {
+        r.error = u"%1: %2"_s.arg(outputPath, file.errorString());
         return r;
     }
+    QIODevice &out = file.device();
     const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
     QString error;
     if (package.format == PackageFormat::Zip) {
@@ -204,34 +204,18 @@ SlimResult SlimZipWriter::write(const Package &package, const ExclusionSet &excl
         r.error = u"%1: %2"_s.arg(outputPath, error);
         return r;  // QSaveFile drops what was written
     }
-    if (!out.flush()) {
-        r.error = u"%1: %2"_s.arg(outputPath, out.errorString());
-        return r;
-    }
-    r.writtenBytes = std::uint64_t(out.size());
     // Read back what was written before it replaces anything.
-    const unsigned char *written = out.map(0, out.size());
-    if (!written) {
-        r.error = u"%1: cannot read back the written zip to check it"_s.arg(outputPath);
-        return r;
-    }
-    r.verification = ZipVerifier::verify(written, r.writtenBytes, r.keptEntries);
-    out.unmap(const_cast<unsigned char *>(written));
-    if (!r.verification.ok()) {
-        r.error = u"%1: the written zip does not check out (%2); nothing was written"_s.arg(outputPath,
-                                                                                            r.verification.error);
-        return r;
-    }
-    if (!r.predictionEstimated && r.writtenBytes != r.predictedBytes) {
-        r.error = u"%1: wrote %2 bytes where %3 were predicted; nothing was written"_s.arg(outputPath)
-                      .arg(r.writtenBytes)
-                      .arg(r.predictedBytes);
-        return r;
-    }
-    if (!out.commit()) {
-        r.error = u"%1: %2"_s.arg(outputPath, out.errorString());
-        return r;
-    }
+    const bool committed = file.commit([&r](const unsigned char *data, std::uint64_t size) {
+        r.writtenBytes = size;
+        r.verification = ZipVerifier::verify(data, size, r.keptEntries);
+        if (!r.verification.ok())
+            return u"the written zip does not check out (%1)"_s.arg(r.verification.error);
+        if (!r.predictionEstimated && r.writtenBytes != r.predictedBytes)
+            return u"wrote %1 bytes where %2 were predicted"_s.arg(r.writtenBytes).arg(r.predictedBytes);
+        return QString();
+    });
+    if (!committed)
+        r.error = u"%1: %2; nothing was written"_s.arg(outputPath, file.errorString());
     return r;
 }
 

@@ -22,8 +22,9 @@ struct SlimResult {
     bool ok() const { return error.isEmpty(); }
 };
 
-// Writes a package minus its excluded items as a zip, atomically (QSaveFile:
-// nothing is left behind on failure) and never over the input.
+// Writes a package minus its excluded items as a zip, atomically (a
+// temporary file renamed into place: nothing is left behind on failure) and
+// never over the input.
 //
 // A zip input is copied record by record: every kept entry's local record
 // (header, data, data descriptor) and central record byte for byte, in the

@@ -1,0 +1,95 @@
+#include "SlimCommand.h"
+#include "CliOutput.h"
+
+#include "readers/PackageReader.h"
+#include "report/SizeFormat.h"
+#include "session/Session.h"
+#include "slim/SlimZipWriter.h"
+#include "slim/SuggestionFinder.h"
+#include "whatif/GlobPattern.h"
+
+#include <QCommandLineParser>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+int SlimCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Write a package without the excluded entries, as a zip."_s);
+    parser.addPositionalArgument(u"slim"_s, u"The command."_s);
+    parser.addPositionalArgument(u"PACKAGE"_s, u"A .zip/.jar/.whl, a tar archive, a .7z or a directory."_s);
+    const QCommandLineOption output({u"o"_s, u"output"_s}, u"The zip to write (required)."_s, u"OUT.zip"_s);
+    const QCommandLineOption exclude(u"exclude"_s, u"Leave out entries matching GLOB (repeatable)."_s, u"GLOB"_s);
+    const QCommandLineOption rules(u"rules"_s, u"Also leave out what the suggestion rules of this risk tier and "
+                                               u"below match: safe or caution."_s,
+                                   u"TIER"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    parser.addOptions({output, exclude, rules, help});
+    if (!parser.parse(arguments))
+        return cli::fail(parser.errorText() + u" (see packscope-cli slim --help)"_s);
+    if (parser.isSet(help)) {
+        const QByteArray text = parser.helpText().toUtf8();
+        std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
+        return cli::kExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        return cli::fail(u"slim takes exactly one PACKAGE (see packscope-cli slim --help)"_s);
+    if (!parser.isSet(output) || parser.value(output).isEmpty())
+        return cli::fail(u"slim needs -o OUT.zip, the zip to write"_s);
+    std::optional<RiskTier> tier;
+    if (parser.isSet(rules)) {
+        tier = riskTierFromName(parser.value(rules));
+        if (!tier || *tier == RiskTier::Danger)
+            return cli::fail(u"--rules must be safe or caution, not '%1'"_s.arg(parser.value(rules)));
+    }
+    std::vector<GlobPattern> globs;
+    for (const QString &text : parser.values(exclude)) {
+        GlobPattern glob(text);
+        if (!glob.isValid())
+            return cli::fail(u"--exclude '%1' matches nothing: an empty glob"_s.arg(text));
+        globs.push_back(glob);
+    }
+
+    Session session;
+    LoadResult loaded = PackageReader::read(positional.at(1));
+    if (!loaded.ok())
+        return cli::fail(loaded.error);
+    session.setFunction(std::move(loaded.package));
+    for (const GlobPattern &glob : globs)
+        session.excludeMatching(glob);
+    if (tier) {
+        QString rulesError;
+        const SlimRules ruleSet = SlimRules::builtin(&rulesError);
+        if (!rulesError.isEmpty())
+            return cli::fail(rulesError);
+        for (const Suggestion &s : SuggestionFinder::find(session, ruleSet)) {
+            if (s.rule.risk <= *tier && s.package == 0)
+                session.exclude(s.items);
+        }
+    }
+
+    const SlimResult result = SlimZipWriter::write(*session.package(0), session.exclusions(0), parser.value(output));
+    if (!result.ok())
+        return cli::fail(result.error);
+    const QString verdict = result.predictionEstimated
+        ? u"the estimate was %1"_s.arg(formatMiBAndBytes(result.predictedBytes))
+        : (result.writtenBytes == result.predictedBytes ? u"exactly as predicted"_s : u"NOT as predicted"_s);
+    QString text = u"wrote %1: %2, %3\n"_s.arg(result.outputPath, formatMiBAndBytes(result.writtenBytes), verdict);
+    text += u"kept %1 entries, left out %2\n"_s.arg(result.keptEntries).arg(result.removedEntries);
+    text += u"checked: the central directory reads back; %1 entries match their CRC-32"_s.arg(
+        result.verification.crcChecked);
+    if (result.verification.crcSkipped > 0)
+        text += u", %1 not decompressible here (encrypted or another method) were copied unchanged"_s.arg(
+            result.verification.crcSkipped);
+    text += u"\n"_s;
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+    return cli::kExitOk;
+}
+
+} // namespace packscope

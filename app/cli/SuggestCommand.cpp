@@ -1,0 +1,149 @@
+#include "SuggestCommand.h"
+#include "CliOutput.h"
+
+#include "readers/PackageReader.h"
+#include "report/SizeFormat.h"
+#include "session/Session.h"
+#include "slim/SuggestionFinder.h"
+#include "whatif/GlobPattern.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+namespace {
+
+constexpr int kListedItems = 5;
+
+QByteArray asText(const Session &session, const std::vector<Suggestion> &suggestions,
+                  const std::vector<std::size_t> &plan, bool planSuffices)
+{
+    QString out = u"Suggestions for %1\n"_s.arg(QFileInfo(session.package(0)->path).fileName());
+    if (suggestions.empty())
+        out += u"  none: no rule matches anything in the package\n"_s;
+    for (const Suggestion &s : suggestions) {
+        const PackageTree &tree = session.package(s.package)->tree;
+        out += u"\n  %1  %2  %3%4\n"_s.arg(riskTierName(s.rule.risk).toUpper().leftJustified(7), s.rule.id,
+                                           s.rule.title,
+                                           s.package > 0 ? u" (layer %1)"_s.arg(s.package) : QString());
+        out += u"      saves %1 zipped, %2 unzipped"_s.arg(formatMiBAndBytes(s.zippedSaving),
+                                                         formatMiBAndBytes(s.unzippedSaving));
+        if (!s.fixes.isEmpty())
+            out += u"; fixes %1 on its own"_s.arg(s.fixes.join(u", "_s));
+        out += u"\n      "_s + s.rule.reason + u'\n';
+        for (std::size_t i = 0; i < s.items.size() && i < std::size_t(kListedItems); ++i)
+            out += u"      - %1%2\n"_s.arg(tree.path(s.items[i].node),
+                                           tree.isFolder(s.items[i].node) ? u"/"_s : QString());
+        if (s.items.size() > std::size_t(kListedItems))
+            out += u"      ... and %1 more\n"_s.arg(s.items.size() - std::size_t(kListedItems));
+    }
+    if (!plan.empty()) {
+        QStringList ids;
+        for (std::size_t i : plan)
+            ids << suggestions[i].rule.id;
+        out += u"\nFix-it plan (safe rules first, then caution): %1\n"_s.arg(ids.join(u", "_s));
+        out += planSuffices ? u"  brings every limit under\n"_s
+                            : u"  is not enough: even all safe and caution suggestions leave a limit exceeded\n"_s;
+    }
+    return out.toUtf8();
+}
+
+QByteArray asJson(const Session &session, const std::vector<Suggestion> &suggestions,
+                  const std::vector<std::size_t> &plan, bool planSuffices)
+{
+    QJsonArray list;
+    for (const Suggestion &s : suggestions) {
+        const PackageTree &tree = session.package(s.package)->tree;
+        QJsonArray items;
+        for (const NodeRef &ref : s.items)
+            items.append(QString(tree.path(ref.node) + (tree.isFolder(ref.node) ? u"/"_s : QString())));
+        list.append(QJsonObject{
+            {u"id"_s, s.rule.id},
+            {u"title"_s, s.rule.title},
+            {u"risk"_s, riskTierName(s.rule.risk)},
+            {u"reason"_s, s.rule.reason},
+            {u"package"_s, s.package},
+            {u"items"_s, items},
+            {u"zipped_saving_bytes"_s, qint64(s.zippedSaving)},
+            {u"unzipped_saving_bytes"_s, qint64(s.unzippedSaving)},
+            {u"fixes"_s, QJsonArray::fromStringList(s.fixes)},
+        });
+    }
+    QJsonArray planIds;
+    for (std::size_t i : plan)
+        planIds.append(suggestions[i].rule.id);
+    const QJsonObject root{{u"schema"_s, u"packscope.suggest/1"_s},
+                           {u"package"_s, session.package(0)->path},
+                           {u"suggestions"_s, list},
+                           {u"plan"_s, planIds},
+                           {u"plan_suffices"_s, planSuffices}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+} // namespace
+
+int SuggestCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Suggest what can go from a package, with exact savings."_s);
+    parser.addPositionalArgument(u"suggest"_s, u"The command."_s);
+    parser.addPositionalArgument(u"PACKAGE"_s, u"A .zip/.jar/.whl, a tar archive, a .7z or a directory."_s);
+    const QCommandLineOption layer(u"layer"_s, u"A layer attached to the function (repeatable)."_s, u"LAYER"_s);
+    const QCommandLineOption exclude(u"exclude"_s, u"Treat entries matching GLOB as gone already (repeatable)."_s,
+                                     u"GLOB"_s);
+    const QCommandLineOption format(u"format"_s, u"Output format: text or json."_s, u"FORMAT"_s, u"text"_s);
+    const QCommandLineOption output({u"o"_s, u"output"_s}, u"Write to FILE."_s, u"FILE"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    parser.addOptions({layer, exclude, format, output, help});
+    if (!parser.parse(arguments))
+        return cli::fail(parser.errorText() + u" (see packscope-cli suggest --help)"_s);
+    if (parser.isSet(help)) {
+        const QByteArray text = parser.helpText().toUtf8();
+        std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
+        return cli::kExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        return cli::fail(u"suggest takes exactly one PACKAGE (see packscope-cli suggest --help)"_s);
+    const QString formatName = parser.value(format);
+    if (formatName != u"text" && formatName != u"json")
+        return cli::fail(u"--format must be text or json, not '%1'"_s.arg(formatName));
+    QString rulesError;
+    const SlimRules rules = SlimRules::builtin(&rulesError);
+    if (!rulesError.isEmpty())
+        return cli::fail(rulesError);
+
+    Session session;
+    LoadResult loaded = PackageReader::read(positional.at(1));
+    if (!loaded.ok())
+        return cli::fail(loaded.error);
+    session.setFunction(std::move(loaded.package));
+    for (const QString &layerPath : parser.values(layer)) {
+        LoadResult l = PackageReader::read(layerPath);
+        if (!l.ok())
+            return cli::fail(l.error);
+        session.addLayer(std::move(l.package));
+    }
+    for (const QString &text : parser.values(exclude)) {
+        const GlobPattern glob(text);
+        if (!glob.isValid())
+            return cli::fail(u"--exclude '%1' matches nothing: an empty glob"_s.arg(text));
+        session.excludeMatching(glob);
+    }
+    const std::vector<Suggestion> suggestions = SuggestionFinder::find(session, rules);
+    bool suffices = true;
+    const std::vector<std::size_t> plan = SuggestionFinder::fixItPlan(session, suggestions, &suffices);
+    const QByteArray data = formatName == u"json" ? asJson(session, suggestions, plan, suffices)
+                                                  : asText(session, suggestions, plan, suffices);
+    if (!cli::writeOutput(data, parser.value(output), QStringList{positional.at(1)} + parser.values(layer)))
+        return cli::kExitError;
+    return cli::kExitOk;
+}
+
+} // namespace packscope

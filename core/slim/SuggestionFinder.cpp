@@ -1,0 +1,245 @@
+#include "slim/SuggestionFinder.h"
+#include "session/Session.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+namespace {
+
+// Topmost kept nodes of `package` that any of the rule's globs matches, in
+// tree order; Node rules look inside node_modules only, Python rules outside.
+std::vector<NodeId> globMatches(const PackageTree &tree, const ExclusionSet &exclusions, const SlimRule &rule)
+{
+    std::vector<NodeId> found;
+    struct Frame {
+        NodeId node;
+        qsizetype pathLength;
+        bool inNodeModules;
+    };
+    std::vector<Frame> stack;
+    QByteArray path;
+    const auto top = tree.children(tree.root());
+    for (auto it = top.rbegin(); it != top.rend(); ++it)
+        stack.push_back({*it, 0, false});
+    while (!stack.empty()) {
+        const Frame frame = stack.back();
+        stack.pop_back();
+        if (exclusions.isMarked(frame.node))
+            continue;
+        path.truncate(frame.pathLength);
+        if (frame.pathLength > 0)
+            path += '/';
+        path += tree.nameBytes(frame.node);
+        const bool folder = tree.isFolder(frame.node);
+        const bool nodeModules = frame.inNodeModules || (folder && tree.nameBytes(frame.node) == "node_modules");
+        const bool applies = rule.ecosystem == Ecosystem::Node     ? frame.inNodeModules
+            : rule.ecosystem == Ecosystem::Python                  ? !nodeModules
+                                                                   : true;
+        if (applies) {
+            bool matched = false;
+            for (const GlobPattern &glob : rule.globs)
+                matched = matched || glob.matches(path, folder);
+            if (matched) {
+                found.push_back(frame.node);
+                continue;
+            }
+        }
+        if (folder) {
+            const auto kids = tree.children(frame.node);
+            for (auto it = kids.rbegin(); it != kids.rend(); ++it)
+                stack.push_back({*it, path.size(), nodeModules});
+        }
+    }
+    return found;
+}
+
+// Files with the same size and CRC-32 as an earlier one (zips only: other
+// readers do not compute CRCs). The first copy in tree order is kept.
+std::vector<NodeId> duplicateFiles(const PackageTree &tree, const std::vector<std::uint8_t> &excluded)
+{
+    std::vector<NodeId> found;
+    if (tree.zipLocations().empty())
+        return found;
+    QHash<QPair<quint64, quint32>, NodeId> first;
+    for (NodeId id = 1; id < tree.nodeCount(); ++id) {
+        const PackageNode &n = tree.node(id);
+        if (n.kind != NodeKind::File || n.totals.unzipped == 0 || (!excluded.empty() && excluded[id]))
+            continue;
+        const ZipEntryLocation *loc = tree.zipLocation(id);
+        if (!loc)
+            continue;
+        const QPair<quint64, quint32> key{n.totals.unzipped, loc->crc32};
+        if (first.contains(key))
+            found.push_back(id);
+        else
+            first.insert(key, id);
+    }
+    return found;
+}
+
+// foo.ts (not .d.ts) with foo.js in the same folder.
+std::vector<NodeId> typescriptSources(const PackageTree &tree, const std::vector<std::uint8_t> &excluded)
+{
+    std::vector<NodeId> found;
+    for (NodeId folder = 0; folder < tree.nodeCount(); ++folder) {
+        if (!tree.isFolder(folder) || (!excluded.empty() && excluded[folder]))
+            continue;
+        const auto kids = tree.children(folder);
+        QSet<QByteArray> scripts;
+        for (NodeId kid : kids) {
+            const QByteArrayView name = tree.nameBytes(kid);
+            if (name.endsWith(".js"))
+                scripts.insert(name.chopped(3).toByteArray());
+        }
+        if (scripts.isEmpty())
+            continue;
+        for (NodeId kid : kids) {
+            const QByteArrayView name = tree.nameBytes(kid);
+            if (name.endsWith(".ts") && !name.endsWith(".d.ts") && !(!excluded.empty() && excluded[kid])
+                && scripts.contains(name.chopped(3).toByteArray()))
+                found.push_back(kid);
+        }
+    }
+    return found;
+}
+
+} // namespace
+
+std::vector<Suggestion> SuggestionFinder::find(const Session &session, const SlimRules &rules)
+{
+    std::vector<Suggestion> all;
+    const SessionMeasures now = session.measures();
+    const std::vector<LimitResult> results = session.evaluate();
+    for (int p = 0; p < session.packageCount(); ++p) {
+        const PackagePtr &package = session.package(p);
+        if (!package)
+            continue;
+        const PackageTree &tree = package->tree;
+        const ExclusionSet &exclusions = session.exclusions(p);
+        const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
+        for (const SlimRule &rule : rules.rules) {
+            std::vector<NodeId> nodes;
+            if (rule.detector == u"duplicate-files")
+                nodes = duplicateFiles(tree, excluded);
+            else if (rule.detector == u"typescript-sources")
+                nodes = typescriptSources(tree, excluded);
+            else
+                nodes = globMatches(tree, exclusions, rule);
+            if (nodes.empty())
+                continue;
+            Suggestion s;
+            s.rule = rule;
+            s.package = p;
+            for (NodeId node : nodes) {
+                const SizeTotals kept = exclusions.keptTotals(node);
+                s.unzippedSaving += kept.unzipped;
+                s.zippedSaving += kept.footprint;
+                s.items.push_back({p, node});
+            }
+            if (s.unzippedSaving == 0 && s.zippedSaving == 0)
+                continue;
+            for (const LimitResult &r : results) {
+                if (r.pass || r.rule.isInfo() || r.rule.isCount())
+                    continue;
+                std::uint64_t saving = 0;
+                if (r.rule.measure == LimitMeasure::FunctionZipped && p == 0)
+                    saving = s.zippedSaving;
+                else if (r.rule.measure == LimitMeasure::FunctionUnzipped && p == 0)
+                    saving = s.unzippedSaving;
+                else if (r.rule.measure == LimitMeasure::TotalUnzipped)
+                    saving = s.unzippedSaving;
+                if (saving > 0 && r.rule.holds(now.value(r.rule.measure) - saving))
+                    s.fixes << r.rule.id;
+            }
+            all.push_back(std::move(s));
+        }
+    }
+    std::stable_sort(all.begin(), all.end(), [](const Suggestion &a, const Suggestion &b) {
+        return std::max(a.unzippedSaving, a.zippedSaving) > std::max(b.unzippedSaving, b.zippedSaving);
+    });
+    return all;
+}
+
+std::vector<std::size_t> SuggestionFinder::fixItPlan(const Session &session, const std::vector<Suggestion> &suggestions,
+                                                     bool *enough)
+{
+    // Try the plan on a copy of the session's exclusions.
+    auto failing = [&](const std::vector<ExclusionSet> &sets) {
+        SessionMeasures m;
+        for (int p = 0; p < session.packageCount(); ++p) {
+            if (!session.package(p))
+                continue;
+            const SizeTotals kept = sets[std::size_t(p)].keptTotals(0);
+            if (p == 0) {
+                m.functionZipped = session.package(0)->fixedZipBytes + kept.footprint;
+                m.functionUnzipped = kept.unzipped;
+            } else {
+                m.layersUnzipped += kept.unzipped;
+            }
+        }
+        m.totalUnzipped = m.functionUnzipped + m.layersUnzipped;
+        m.layerCount = std::uint32_t(session.layerCount());
+        int count = 0;
+        for (const LimitRule &rule : session.profile().limits)
+            count += (!rule.isInfo() && !rule.isCount() && !rule.holds(m.value(rule.measure))) ? 1 : 0;
+        return count;
+    };
+    std::vector<ExclusionSet> sets;
+    for (int p = 0; p < session.packageCount(); ++p)
+        sets.push_back(session.exclusions(p));
+    std::vector<std::size_t> plan;
+    if (enough)
+        *enough = true;
+    if (failing(sets) == 0)
+        return plan;
+    // Safe first, then caution; within a tier the biggest saving first.
+    std::vector<std::size_t> order;
+    for (RiskTier tier : {RiskTier::Safe, RiskTier::Caution}) {
+        std::vector<std::size_t> inTier;
+        for (std::size_t i = 0; i < suggestions.size(); ++i) {
+            if (suggestions[i].rule.risk == tier)
+                inTier.push_back(i);
+        }
+        std::stable_sort(inTier.begin(), inTier.end(), [&](std::size_t a, std::size_t b) {
+            return std::max(suggestions[a].zippedSaving, suggestions[a].unzippedSaving)
+                > std::max(suggestions[b].zippedSaving, suggestions[b].unzippedSaving);
+        });
+        order.insert(order.end(), inTier.begin(), inTier.end());
+    }
+    for (std::size_t i : order) {
+        for (const NodeRef &ref : suggestions[i].items)
+            sets[std::size_t(ref.package)].exclude(ref.node);
+        plan.push_back(i);
+        if (failing(sets) == 0)
+            break;
+    }
+    if (failing(sets) > 0) {
+        if (enough)
+            *enough = false;
+        return plan;
+    }
+    // Drop, last added first, any suggestion the others make unnecessary.
+    for (std::size_t k = plan.size(); k-- > 0;) {
+        std::vector<ExclusionSet> trial;
+        for (int p = 0; p < session.packageCount(); ++p)
+            trial.push_back(session.exclusions(p));
+        for (std::size_t j = 0; j < plan.size(); ++j) {
+            if (j == k)
+                continue;
+            for (const NodeRef &ref : suggestions[plan[j]].items)
+                trial[std::size_t(ref.package)].exclude(ref.node);
+        }
+        if (failing(trial) == 0)
+            plan.erase(plan.begin() + qsizetype(k));
+    }
+    return plan;
+}
+
+} // namespace packscope

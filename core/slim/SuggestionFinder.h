@@ -1,0 +1,42 @@
+#pragma once
+
+#include "session/NodeRef.h"
+#include "slim/SlimRules.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace packscope {
+
+class Session;
+
+// What one rule would take out of one package, and what that saves: exact
+// bytes on both measures (the sum of the items' kept sizes and zip
+// footprints, which is exactly what excluding them saves) and the failing
+// limits it would fix on its own.
+struct Suggestion {
+    SlimRule rule;
+    int package = 0;
+    std::vector<NodeRef> items;       // topmost matches: a matched folder stands for its contents
+    std::uint64_t unzippedSaving = 0;
+    std::uint64_t zippedSaving = 0;   // bytes the package's zip shrinks by
+    QStringList fixes;                // ids of failing limits this suggestion alone brings under
+};
+
+// Runs slimming rules over a session's packages as they are now (excluded
+// items are not suggested again), largest saving first.
+class SuggestionFinder
+{
+public:
+    static std::vector<Suggestion> find(const Session &session, const SlimRules &rules);
+
+    // The "fix it" plan: the fewest suggestions, safe ones before caution ones
+    // and never danger, that together bring every failing limit under; their
+    // indexes into `suggestions`. Empty when nothing fails; when even all of
+    // them are not enough, all safe and caution suggestions, and `enough` false.
+    static std::vector<std::size_t> fixItPlan(const Session &session, const std::vector<Suggestion> &suggestions,
+                                              bool *enough = nullptr);
+};
+
+} // namespace packscope
