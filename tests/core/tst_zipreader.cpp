@@ -6,6 +6,7 @@
 #include "readers/PackageReader.h"
 #include "readers/ZipPackageReader.h"
 #include "session/Session.h"
+#include "slim/SlimZipWriter.h"
 #include "whatif/GlobPattern.h"
 
 #include <QJsonArray>
@@ -254,6 +255,16 @@ private Q_SLOTS:
             // The slimmed zip is valid and holds exactly the kept entries.
             const QJsonObject slimFacts = fixtures::zipfileFacts(slim);
             QCOMPARE(qint64(session.measures().functionUnzipped), slimFacts.value(u"unzipped"_s).toInteger());
+            // Packscope's own slim zip is that same file, byte for byte.
+            const QString ours = m_dir.filePath(u"ours.zip"_s);
+            QFile::remove(ours);
+            const SlimResult written = SlimZipWriter::write(*loaded.package, session.exclusions(0), ours);
+            QVERIFY2(written.ok(), qPrintable(written.error));
+            QCOMPARE(written.writtenBytes, session.measures().functionZipped);
+            QFile a(slim), b(ours);
+            QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            QVERIFY2(a.readAll() == b.readAll(), qPrintable(producer + u" / "_s + globText));
+            QCOMPARE(written.verification.crcChecked + written.verification.crcSkipped, written.keptEntries);
         }
     }
 

@@ -1,0 +1,391 @@
+// Slimming: the rules (each matches what it claims), exact savings, the
+// fix-it plan, slim zips of folders and archives, and the guarantees of the
+// writer (never over the input, nothing left behind on failure), end to end
+// through packscope-cli. Byte-for-byte slim zips of every zip producer are
+// checked in tst_zipreader against an independent slimmer.
+#include "Fixtures.h"
+#include "SyntheticPackage.h"
+
+#include "readers/PackageReader.h"
+#include "session/Session.h"
+#include "slim/SlimRules.h"
+#include "slim/SlimZipWriter.h"
+#include "slim/SuggestionFinder.h"
+#include "whatif/GlobPattern.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <map>
+#include <set>
+
+using namespace Qt::StringLiterals;
+using namespace packscope;
+using fixtures::SyntheticFile;
+
+namespace {
+
+QByteArray sha256(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&f);
+    return hash.result().toHex();
+}
+
+// The paths each rule suggests, per rule id.
+std::map<QString, QStringList> suggested(const Session &session)
+{
+    QString error;
+    const SlimRules rules = SlimRules::builtin(&error);
+    std::map<QString, QStringList> out;
+    for (const Suggestion &s : SuggestionFinder::find(session, rules)) {
+        QStringList &paths = out[s.rule.id];
+        for (const NodeRef &ref : s.items)
+            paths << session.package(ref.package)->tree.path(ref.node);
+        paths.sort();
+    }
+    return out;
+}
+
+// A package with an example (and a near miss) for every glob rule.
+PackagePtr everyRulePackage()
+{
+    std::vector<SyntheticFile> files;
+    for (const char *path : {
+             // any
+             ".git/HEAD", "src/.DS_Store", ".vscode/settings.json", ".github/workflows/ci.yml", "build.log",
+             // python (outside node_modules)
+             "app/__pycache__/main.cpython-312.pyc", "app/main.py", "legacy.pyc", "numpy/tests/test_core.py",
+             "numpy/core.py", "numpy-1.26.0.dist-info/RECORD", "boto3/session.py", "botocore/client.py",
+             // node (inside node_modules)
+             "node_modules/lib/index.js", "node_modules/lib/index.js.map", "node_modules/lib/README.md",
+             "node_modules/lib/test/spec.js", "node_modules/lib/index.d.ts", "node_modules/lib/util.ts",
+             "node_modules/lib/util.js", "node_modules/lib/only.ts", "node_modules/@aws-sdk/client-s3/index.js",
+             "node_modules/@smithy/types/index.js", "node_modules/typescript/lib/tsc.js",
+             "node_modules/@types/node/index.d.ts", "node_modules/eslint-plugin-x/index.js",
+             "node_modules/aws-sdk/lib/core.js",
+             // near misses: a test folder of the function's own node code, a .map outside node_modules
+             "handler.js", "tests_helper.py", "node_modules/lib/tests.js"}) {
+        files.push_back({QString::fromLatin1(path), 1000, 400});
+    }
+    return fixtures::syntheticPackage(u"all.zip"_s, files);
+}
+
+} // namespace
+
+class TestSlim : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    QString makeZip(const QString &name, const QString &code)
+    {
+        const QString path = m_dir.filePath(name);
+        fixtures::python(code, {path});
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void everyRuleMatchesWhatItClaims()
+    {
+        Session session;
+        session.setFunction(everyRulePackage());
+        const auto got = suggested(session);
+        const std::map<QString, QStringList> expected{
+            {u"vcs-folders"_s, {u".git"_s}},
+            {u"os-junk"_s, {u"src/.DS_Store"_s}},
+            {u"editor-ci-dotfiles"_s, {u".github"_s, u".vscode"_s}},
+            {u"log-files"_s, {u"build.log"_s}},
+            {u"python-bytecode"_s, {u"app/__pycache__"_s, u"legacy.pyc"_s}},
+            {u"python-tests"_s, {u"numpy/tests"_s}},
+            {u"python-dist-metadata"_s, {u"numpy-1.26.0.dist-info"_s}},
+            {u"python-aws-sdk"_s, {u"boto3"_s, u"botocore"_s}},
+            {u"node-source-maps"_s, {u"node_modules/lib/index.js.map"_s}},
+            {u"node-markdown"_s, {u"node_modules/lib/README.md"_s}},
+            {u"node-docs-tests-examples"_s, {u"node_modules/lib/test"_s}},
+            {u"node-type-declarations"_s, {u"node_modules/@types/node/index.d.ts"_s, u"node_modules/lib/index.d.ts"_s}},
+            {u"node-typescript-sources"_s, {u"node_modules/lib/util.ts"_s}},
+            {u"node-aws-sdk-v3"_s, {u"node_modules/@aws-sdk"_s, u"node_modules/@smithy"_s}},
+            {u"node-dev-packages"_s,
+             {u"node_modules/@types"_s, u"node_modules/eslint-plugin-x"_s, u"node_modules/typescript"_s}},
+            {u"node-aws-sdk-v2"_s, {u"node_modules/aws-sdk"_s}},
+        };
+        for (const auto &[id, paths] : expected) {
+            QVERIFY2(got.count(id), qPrintable(u"rule %1 found nothing"_s.arg(id)));
+            QCOMPARE(got.at(id), paths);
+        }
+        // Every built-in rule is covered here or by its own test below.
+        QString error;
+        for (const SlimRule &rule : SlimRules::builtin(&error).rules)
+            QVERIFY2(expected.count(rule.id) || rule.id == u"duplicate-files", qPrintable(rule.id));
+        QVERIFY(error.isEmpty());
+    }
+
+    void excludedItemsAreNotSuggestedAgain()
+    {
+        Session session;
+        session.setFunction(everyRulePackage());
+        QVERIFY(session.excludeMatching(GlobPattern(u"node_modules/aws-sdk/"_s)) == 1);
+        QVERIFY(!suggested(session).count(u"node-aws-sdk-v2"_s));
+    }
+
+    void duplicatesAndExactSavingsOnARealZip()
+    {
+        const QString zip = makeZip(u"dupes.zip"_s, uR"(
+import sys, zipfile, random
+r = random.Random(3)
+blob = r.randbytes(50000)
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('a/vendor/lib.js', blob)
+    z.writestr('b/vendor/lib.js', blob)
+    z.writestr('c/copy.js', blob)
+    z.writestr('c/other.js', r.randbytes(50000))
+    z.writestr('node_modules/x/index.js', 'module.exports = 1;\n' * 100)
+    z.writestr('node_modules/x/index.js.map', '{"version":3}' * 300)
+    z.writestr('node_modules/x/README.md', '# x\n' * 200)
+    z.writestr('app/__pycache__/m.cpython-312.pyc', r.randbytes(3000))
+)"_s);
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        Session session;
+        session.setFunction(loaded.package);
+        const auto got = suggested(session);
+        QCOMPARE(got.at(u"duplicate-files"_s), (QStringList{u"b/vendor/lib.js"_s, u"c/copy.js"_s}));
+
+        // Each suggestion saves exactly what excluding its items saves.
+        QString error;
+        const SlimRules rules = SlimRules::builtin(&error);
+        const SessionMeasures before = session.measures();
+        for (const Suggestion &s : SuggestionFinder::find(session, rules)) {
+            QVERIFY(session.exclude(s.items) == int(s.items.size()));
+            const SessionMeasures after = session.measures();
+            QCOMPARE(before.functionZipped - after.functionZipped, s.zippedSaving);
+            QCOMPARE(before.functionUnzipped - after.functionUnzipped, s.unzippedSaving);
+            session.undo();
+        }
+    }
+
+    void fixItPlanPrefersSafeRules()
+    {
+        constexpr std::uint64_t MiB = 1024 * 1024;
+        Session session;
+        // 55 MiB zipped: over by 5; source maps (safe, 6 MiB) fix it, and so
+        // would aws-sdk v3 (caution, 30 MiB) or aws-sdk v2 (danger).
+        session.setFunction(fixtures::syntheticPackage(
+            u"f.zip"_s, {{u"node_modules/lib/index.js"_s, 10 * MiB, 9 * MiB},
+                         {u"node_modules/lib/index.js.map"_s, 20 * MiB, 6 * MiB},
+                         {u"node_modules/@aws-sdk/client/index.js"_s, 80 * MiB, 30 * MiB},
+                         {u"node_modules/aws-sdk/lib/core.js"_s, 60 * MiB, 10 * MiB}}));
+        QString error;
+        const std::vector<Suggestion> suggestions = SuggestionFinder::find(session, SlimRules::builtin(&error));
+        bool enough = false;
+        const std::vector<std::size_t> plan = SuggestionFinder::fixItPlan(session, suggestions, &enough);
+        QVERIFY(enough);
+        QCOMPARE(plan.size(), 1u);
+        QCOMPARE(suggestions[plan[0]].rule.id, u"node-source-maps"_s);
+        QVERIFY(suggestions[plan[0]].fixes.contains(u"zipped-direct-upload"_s));
+
+        // Over by more than the safe rules save: caution comes in, never danger.
+        session.setFunction(fixtures::syntheticPackage(
+            u"f.zip"_s, {{u"node_modules/lib/index.js.map"_s, 20 * MiB, 6 * MiB},
+                         {u"node_modules/@aws-sdk/client/index.js"_s, 80 * MiB, 60 * MiB},
+                         {u"node_modules/aws-sdk/lib/core.js"_s, 60 * MiB, 10 * MiB}}));
+        const std::vector<Suggestion> more = SuggestionFinder::find(session, SlimRules::builtin(&error));
+        const std::vector<std::size_t> plan2 = SuggestionFinder::fixItPlan(session, more, &enough);
+        QVERIFY(enough);
+        QStringList ids;
+        for (std::size_t i : plan2)
+            ids << more[i].rule.id;
+        QCOMPARE(ids, QStringList{u"node-aws-sdk-v3"_s});  // the source maps turned out unnecessary
+    }
+
+    void malformedRuleFilesAreClearErrors()
+    {
+        QString error;
+        SlimRules::fromJson("{", u"broken.json"_s, &error);
+        QVERIFY(error.startsWith(u"broken.json: not a rules file"_s));
+        error.clear();
+        SlimRules::fromJson(R"({"schema":"packscope.rules/1","ecosystem":"any","rules":[{"id":"x","title":"X",
+            "reason":"r","risk":"maybe","match":["*.x"]}]})", u"r.json"_s, &error);
+        QVERIFY(error.contains(u"\"risk\" must be safe, caution or danger"_s));
+        error.clear();
+        SlimRules::fromJson(R"({"schema":"packscope.rules/1","ecosystem":"any","rules":[{"id":"x","title":"X",
+            "reason":"r","risk":"safe"}]})", u"r.json"_s, &error);
+        QVERIFY(error.contains(u"either \"match\" globs or a \"detector\""_s));
+    }
+
+    void folderAndArchiveAreZippedAnew()
+    {
+        const QString tree = m_dir.filePath(u"tree"_s);
+        fixtures::writeSampleTree(tree, true);
+        const QString tarball = m_dir.filePath(u"tree.tar.gz"_s);
+        if (fixtures::haveTool(u"bsdtar"_s))
+            QCOMPARE(fixtures::run(u"bsdtar"_s, {u"-czf"_s, tarball, u"-C"_s, tree, u"."_s}).exitCode, 0);
+        for (const QString &input : {tree, tarball}) {
+            if (!QFileInfo::exists(input))
+                continue;
+            const LoadResult loaded = PackageReader::read(input);
+            QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+            Session session;
+            session.setFunction(loaded.package);
+            QVERIFY(session.excludeMatching(GlobPattern(u"docs/"_s)) > 0);
+            const QString out = m_dir.filePath(u"rebuilt.zip"_s);
+            QFile::remove(out);
+            const SlimResult r = SlimZipWriter::write(*loaded.package, session.exclusions(0), out);
+            QVERIFY2(r.ok(), qPrintable(r.error));
+            QVERIFY(r.predictionEstimated);
+            QCOMPARE(qint64(r.writtenBytes), QFileInfo(out).size());
+            if (fixtures::haveTool(u"unzip"_s))
+                QCOMPARE(fixtures::run(u"unzip"_s, {u"-tq"_s, out}).exitCode, 0);
+            // Its entries are the kept items, nothing else.
+            std::set<QString> expected;
+            const PackageTree &t = loaded.package->tree;
+            for (NodeId id = 1; id < t.nodeCount(); ++id) {
+                if (!session.isExcluded({0, id}))
+                    expected.insert(t.path(id) + (t.isFolder(id) ? u"/"_s : QString()));
+            }
+            std::set<QString> written;
+            for (const QJsonValue &e : fixtures::zipfileFacts(out).value(u"entries"_s).toArray())
+                written.insert(e[u"name"_s].toString());
+            QVERIFY(written == expected);
+            QCOMPARE(qint64(session.measures().functionUnzipped),
+                     fixtures::zipfileFacts(out).value(u"unzipped"_s).toInteger());
+            // The same input gives the same bytes.
+            const QByteArray first = sha256(out);
+            QFile::remove(out);
+            QVERIFY(SlimZipWriter::write(*loaded.package, session.exclusions(0), out).ok());
+            QCOMPARE(sha256(out), first);
+        }
+    }
+
+    void neverOverTheInputAndNothingLeftBehind()
+    {
+        const QString zip = makeZip(u"input.zip"_s, uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('a.txt', 'a' * 1000)
+    z.writestr('b/c.txt', 'c' * 1000)
+)"_s);
+        const QByteArray before = sha256(zip);
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY(loaded.ok());
+        Session session;
+        session.setFunction(loaded.package);
+        QVERIFY(session.excludeMatching(GlobPattern(u"b/"_s)) == 1);
+
+        // The input itself, a hard link to it, a symlink to it.
+        const QString hardLink = m_dir.filePath(u"hard.zip"_s);
+        const QString softLink = m_dir.filePath(u"soft.zip"_s);
+        QVERIFY(::link(QFile::encodeName(zip).constData(), QFile::encodeName(hardLink).constData()) == 0);
+        QVERIFY(QFile::link(zip, softLink));
+        for (const QString &target : {zip, hardLink, softLink}) {
+            const SlimResult r = SlimZipWriter::write(*loaded.package, session.exclusions(0), target);
+            QVERIFY(!r.ok());
+            QVERIFY2(r.error.contains(u"refusing to write over the package"_s), qPrintable(r.error));
+        }
+        QCOMPARE(sha256(zip), before);
+
+        // A folder that does not exist: an error, no file.
+        const QString nowhere = m_dir.filePath(u"missing/slim.zip"_s);
+        QVERIFY(!SlimZipWriter::write(*loaded.package, session.exclusions(0), nowhere).ok());
+        QVERIFY(!QFileInfo::exists(nowhere));
+
+        // An older slim zip survives a failed write, and no temporary remains.
+        const QString previous = m_dir.filePath(u"keep/slim.zip"_s);
+        QVERIFY(QDir().mkpath(m_dir.filePath(u"keep"_s)));
+        fixtures::writeFile(previous, "older slim zip");
+        auto broken = std::make_shared<Package>(*loaded.package);
+        broken->fileSize += 1;  // as if the input changed on disk since it was read
+        QVERIFY(!SlimZipWriter::write(*broken, session.exclusions(0), previous).ok());
+        QFile old(previous);
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("older slim zip"));
+        QCOMPARE(QDir(m_dir.filePath(u"keep"_s)).entryList(QDir::Files | QDir::Hidden), QStringList{u"slim.zip"_s});
+
+        // And a good write: exact, checked, the input untouched.
+        const QString out = m_dir.filePath(u"slim.zip"_s);
+        const SlimResult r = SlimZipWriter::write(*loaded.package, session.exclusions(0), out);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.writtenBytes, r.predictedBytes);
+        QCOMPARE(r.keptEntries, 1u);
+        QCOMPARE(sha256(zip), before);
+    }
+
+    void overlappingEntriesAreRefused()
+    {
+        // Two central records pointing at one local record.
+        const QString zip = makeZip(u"overlap.zip"_s, uR"(
+import struct, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('one.txt', 'x' * 100)
+    z.writestr('two.txt', 'y' * 100)
+data = bytearray(open(sys.argv[1], 'rb').read())
+cd = data.rindex(b'PK\x01\x02')  # the second central record
+data[cd + 42:cd + 46] = struct.pack('<I', 0)
+open(sys.argv[1], 'wb').write(data)
+)"_s);
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        Session session;
+        session.setFunction(loaded.package);
+        const QString out = m_dir.filePath(u"overlap-slim.zip"_s);
+        const SlimResult r = SlimZipWriter::write(*loaded.package, session.exclusions(0), out);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(u"no local record of its own"_s), qPrintable(r.error));
+        QVERIFY(!QFileInfo::exists(out));
+    }
+
+    void cliSlimEndToEnd()
+    {
+        const QString zip = makeZip(u"cli.zip"_s, uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('index.js', 'exports.handler = async () => 42;\n' * 50)
+    z.writestr('node_modules/x/index.js', 'module.exports = 1;\n' * 100)
+    z.writestr('node_modules/x/index.js.map', '{"version":3}' * 300)
+    z.writestr('node_modules/aws-sdk/lib/core.js', 'var AWS = {};\n' * 500)
+)"_s);
+        const QByteArray before = sha256(zip);
+        const QString out = m_dir.filePath(u"cli-slim.zip"_s);
+        const auto audit = fixtures::run(fixtures::cliPath(), {u"audit"_s, zip, u"--exclude"_s,
+                                                               u"node_modules/aws-sdk/"_s, u"--exclude"_s, u"*.map"_s,
+                                                               u"--format"_s, u"json"_s});
+        const qint64 predicted = QJsonDocument::fromJson(audit.out)[u"packages"_s][0][u"zipped_bytes"_s].toInteger();
+        const auto slim = fixtures::run(fixtures::cliPath(), {u"slim"_s, zip, u"-o"_s, out, u"--exclude"_s,
+                                                              u"node_modules/aws-sdk/"_s, u"--rules"_s, u"safe"_s});
+        QCOMPARE(slim.exitCode, 0);
+        QVERIFY2(slim.out.contains("exactly as predicted"), slim.out.constData());
+        QCOMPARE(QFileInfo(out).size(), predicted);
+        QCOMPARE(sha256(zip), before);
+
+        const auto over = fixtures::run(fixtures::cliPath(), {u"slim"_s, zip, u"-o"_s, zip});
+        QCOMPARE(over.exitCode, 2);
+        QVERIFY(over.err.startsWith("packscope-cli: error: "));
+        QVERIFY(over.err.contains("refusing to write over"));
+        QCOMPARE(fixtures::run(fixtures::cliPath(), {u"slim"_s, zip}).exitCode, 2);
+        QCOMPARE(fixtures::run(fixtures::cliPath(), {u"slim"_s, zip, u"-o"_s, out, u"--rules"_s, u"danger"_s}).exitCode,
+                 2);
+        QCOMPARE(sha256(zip), before);
+
+        const auto suggest = fixtures::run(fixtures::cliPath(), {u"suggest"_s, zip, u"--format"_s, u"json"_s});
+        QCOMPARE(suggest.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(suggest.out).object();
+        QCOMPARE(report[u"schema"_s].toString(), u"packscope.suggest/1"_s);
+        QStringList ids;
+        for (const QJsonValue &s : report[u"suggestions"_s].toArray())
+            ids << s[u"id"_s].toString();
+        QVERIFY(ids.contains(u"node-aws-sdk-v2"_s));
+        QVERIFY(ids.contains(u"node-source-maps"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSlim)
+#include "tst_slim.moc"
