@@ -26,15 +26,6 @@ QJsonObject limitById(const QJsonObject &report, const QString &id)
     return {};
 }
 
-QByteArray sha256(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result().toHex();
-}
 
 } // namespace
 
@@ -270,11 +261,11 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(QJsonDocument::fromJson(file.readAll()).isObject());
 
-        const QByteArray before = sha256(m_sampleZip);
+        const QByteArray before = fixtures::sha256(m_sampleZip);
         r = cli({u"audit"_s, m_sampleZip, u"-o"_s, m_sampleZip});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("refusing to write the report over an input package"));
-        QCOMPARE(sha256(m_sampleZip), before);
+        QCOMPARE(fixtures::sha256(m_sampleZip), before);
     }
 
     void damagedZipIsExitTwoWithRecoveryCount()

@@ -27,15 +27,6 @@ using fixtures::SyntheticFile;
 
 namespace {
 
-QByteArray sha256(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&f);
-    return hash.result().toHex();
-}
 
 // The paths each rule suggests, per rule id.
 std::map<QString, QStringList> suggested(const Session &session)
@@ -259,10 +250,10 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
             QCOMPARE(qint64(session.measures().functionUnzipped),
                      fixtures::zipfileFacts(out).value(u"unzipped"_s).toInteger());
             // The same input gives the same bytes.
-            const QByteArray first = sha256(out);
+            const QByteArray first = fixtures::sha256(out);
             QFile::remove(out);
             QVERIFY(SlimZipWriter::write(*loaded.package, session.exclusions(0), out).ok());
-            QCOMPARE(sha256(out), first);
+            QCOMPARE(fixtures::sha256(out), first);
         }
     }
 
@@ -274,7 +265,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('a.txt', 'a' * 1000)
     z.writestr('b/c.txt', 'c' * 1000)
 )"_s);
-        const QByteArray before = sha256(zip);
+        const QByteArray before = fixtures::sha256(zip);
         const LoadResult loaded = PackageReader::read(zip);
         QVERIFY(loaded.ok());
         Session session;
@@ -291,7 +282,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
             QVERIFY(!r.ok());
             QVERIFY2(r.error.contains(u"refusing to write over the package"_s), qPrintable(r.error));
         }
-        QCOMPARE(sha256(zip), before);
+        QCOMPARE(fixtures::sha256(zip), before);
 
         // A folder that does not exist: an error, no file.
         const QString nowhere = m_dir.filePath(u"missing/slim.zip"_s);
@@ -316,7 +307,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.writtenBytes, r.predictedBytes);
         QCOMPARE(r.keptEntries, 1u);
-        QCOMPARE(sha256(zip), before);
+        QCOMPARE(fixtures::sha256(zip), before);
     }
 
     void overlappingEntriesAreRefused()
@@ -353,7 +344,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('node_modules/x/index.js.map', '{"version":3}' * 300)
     z.writestr('node_modules/aws-sdk/lib/core.js', 'var AWS = {};\n' * 500)
 )"_s);
-        const QByteArray before = sha256(zip);
+        const QByteArray before = fixtures::sha256(zip);
         const QString out = m_dir.filePath(u"cli-slim.zip"_s);
         const auto audit = fixtures::run(fixtures::cliPath(), {u"audit"_s, zip, u"--exclude"_s,
                                                                u"node_modules/aws-sdk/"_s, u"--exclude"_s, u"*.map"_s,
@@ -364,7 +355,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         QCOMPARE(slim.exitCode, 0);
         QVERIFY2(slim.out.contains("exactly as predicted"), slim.out.constData());
         QCOMPARE(QFileInfo(out).size(), predicted);
-        QCOMPARE(sha256(zip), before);
+        QCOMPARE(fixtures::sha256(zip), before);
 
         const auto over = fixtures::run(fixtures::cliPath(), {u"slim"_s, zip, u"-o"_s, zip});
         QCOMPARE(over.exitCode, 2);
@@ -373,7 +364,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         QCOMPARE(fixtures::run(fixtures::cliPath(), {u"slim"_s, zip}).exitCode, 2);
         QCOMPARE(fixtures::run(fixtures::cliPath(), {u"slim"_s, zip, u"-o"_s, out, u"--rules"_s, u"danger"_s}).exitCode,
                  2);
-        QCOMPARE(sha256(zip), before);
+        QCOMPARE(fixtures::sha256(zip), before);
 
         const auto suggest = fixtures::run(fixtures::cliPath(), {u"suggest"_s, zip, u"--format"_s, u"json"_s});
         QCOMPARE(suggest.exitCode, 0);

@@ -1,5 +1,7 @@
 #include "Fixtures.h"
 
+#include <QCryptographicHash>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -116,6 +118,16 @@ print(json.dumps({"files": sum(1 for i in z.infolist() if not i.is_dir()),
 QString cliPath()
 {
     return QStringLiteral(PACKSCOPE_CLI_PATH);
+}
+
+QByteArray sha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
 }
 
 } // namespace fixtures

@@ -41,6 +41,9 @@ QByteArray python(const QString &code, const QStringList &args = {});
 // "comment_length"}. Empty object on failure.
 QJsonObject zipfileFacts(const QString &zipPath);
 
+// Hex SHA-256 of a file's contents; empty if it cannot be read.
+QByteArray sha256(const QString &path);
+
 // Path of the packscope-cli binary under test.
 QString cliPath();
 
