@@ -7,6 +7,7 @@
 #include "ExclusionPanel.h"
 #include "GaugePanel.h"
 #include "PackageTreeView.h"
+#include "SuggestionsPanel.h"
 #include "TreemapBreadcrumb.h"
 #include "TreemapLegend.h"
 #include "TreemapWidget.h"
@@ -15,6 +16,7 @@
 #include "readers/PackageReader.h"
 #include "report/SizeFormat.h"
 #include "session/Session.h"
+#include "slim/SlimZipWriter.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -33,6 +35,9 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QFutureWatcher>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -72,6 +77,11 @@ void MainWindow::createActions()
     m_addLayerAction = new QAction(tr("Add &Layer…"), this);
     m_addLayerAction->setShortcut(tr("Ctrl+L"));
     connect(m_addLayerAction, &QAction::triggered, this, &MainWindow::chooseLayer);
+
+    m_exportAction = new QAction(tr("&Export Slim Zip…"), this);
+    m_exportAction->setShortcut(tr("Ctrl+E"));
+    m_exportAction->setToolTip(tr("Write the package without the excluded items, exactly the size the gauges show"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::chooseExportFile);
 
     m_demoAction = new QAction(tr("Open &Demo Package"), this);
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemo);
@@ -134,6 +144,8 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(m_exportAction);
     file->addSeparator();
     file->addAction(m_addLayerAction);
     m_removeLayerMenu = file->addMenu(tr("Remo&ve Layer"));
@@ -209,8 +221,6 @@ void MainWindow::createCentralArea()
     m_error = new QLabel(central);
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(u"QLabel { background: #f8d7da; color: #58151c; border: 1px solid #f1aeb5;"
-                           " border-radius: 4px; padding: 6px; }"_s);
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -236,6 +246,11 @@ void MainWindow::createCentralArea()
     m_treemap = new TreemapWidget(m_session, central);
     m_breadcrumb = new TreemapBreadcrumb(m_session, central);
     m_exclusions = new ExclusionPanel(m_session, central);
+    m_suggestions = new SuggestionsPanel(m_session, central);
+    auto *sideTabs = new QTabWidget(central);
+    sideTabs->setDocumentMode(true);
+    sideTabs->addTab(m_exclusions, tr("Excluded"));
+    sideTabs->addTab(m_suggestions, tr("Suggestions"));
     m_chart = new CompositionChart(m_session, central);
 
     auto *mapArea = new QWidget(central);
@@ -248,7 +263,7 @@ void MainWindow::createCentralArea()
 
     m_sideSplitter = new QSplitter(Qt::Vertical, central);
     m_sideSplitter->setObjectName(u"sideSplitter"_s);
-    m_sideSplitter->addWidget(m_exclusions);
+    m_sideSplitter->addWidget(sideTabs);
     m_sideSplitter->addWidget(m_chart);
     m_sideSplitter->setStretchFactor(0, 1);
     m_sideSplitter->setStretchFactor(1, 1);
@@ -341,8 +356,63 @@ QString MainWindow::errorText() const
 
 void MainWindow::showError(const QString &message)
 {
+    m_error->setStyleSheet(u"QLabel { background: #f8d7da; color: #58151c; border: 1px solid #f1aeb5;"
+                           " border-radius: 4px; padding: 6px; }"_s);
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+}
+
+void MainWindow::showNotice(const QString &message)
+{
+    showError(message);
+    m_error->setStyleSheet(u"QLabel { background: #d1e7dd; color: #0a3622; border: 1px solid #a3cfbb;"
+                           " border-radius: 4px; padding: 6px; }"_s);
+}
+
+void MainWindow::chooseExportFile()
+{
+    if (!m_session->hasFunction())
+        return;
+    const QFileInfo input(m_session->package(0)->path);
+    const QString suggested = input.absolutePath() + u'/' + input.completeBaseName() + u"-slim.zip"_s;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Slim Zip"), suggested, tr("Zip files (*.zip)"));
+    if (!path.isEmpty())
+        exportSlimZip(path);
+}
+
+void MainWindow::exportSlimZip(const QString &path)
+{
+    if (!m_session->hasFunction() || m_exporting)
+        return;
+    m_exporting = true;
+    m_exportAction->setEnabled(false);
+    m_status->setText(tr("Writing %1…").arg(path));
+    // The job works on its own copy of the exclusions: editing may go on.
+    const PackagePtr package = m_session->package(0);
+    const ExclusionSet exclusions = m_session->exclusions(0);
+    auto *watcher = new QFutureWatcher<SlimResult>(this);
+    connect(watcher, &QFutureWatcher<SlimResult>::finished, this, [this, watcher] {
+        const SlimResult r = watcher->result();
+        watcher->deleteLater();
+        m_exporting = false;
+        m_exportAction->setEnabled(m_session->hasFunction());
+        onSessionChanged();
+        if (!r.ok()) {
+            showError(tr("Could not export the slim zip. %1").arg(r.error));
+            return;
+        }
+        const QString size = formatMiBAndBytes(r.writtenBytes);
+        showNotice(r.predictionEstimated
+                       ? tr("Wrote %1: %2 (the estimate was %3); %4 entries, every one checked.")
+                             .arg(r.outputPath, size, formatMiBAndBytes(r.predictedBytes))
+                             .arg(r.keptEntries)
+                       : tr("Wrote %1: %2, exactly as predicted; %3 entries, every one checked.")
+                             .arg(r.outputPath, size)
+                             .arg(r.keptEntries));
+    });
+    watcher->setFuture(QtConcurrent::run([package, exclusions, path] {
+        return SlimZipWriter::write(*package, exclusions, path);
+    }));
 }
 
 void MainWindow::chooseFile()
@@ -453,6 +523,7 @@ void MainWindow::onSessionChanged()
     m_redoAction->setEnabled(m_session->canRedo());
     m_restoreAllAction->setEnabled(!m_session->excludedItems().empty());
     m_addLayerAction->setEnabled(m_session->hasFunction());
+    m_exportAction->setEnabled(m_session->hasFunction() && !m_exporting);
     updateLayerMenu();
 
     if (!m_session->hasFunction()) {

@@ -20,6 +20,7 @@ namespace packscope {
 
 class CompositionChart;
 class ExclusionPanel;
+class SuggestionsPanel;
 class GaugePanel;
 class PackageTreeView;
 class RecentFiles;
@@ -45,6 +46,7 @@ public:
     GaugePanel *gauges() const { return m_gauges; }
     ExclusionPanel *exclusionPanel() const { return m_exclusions; }
     CompositionChart *chart() const { return m_chart; }
+    SuggestionsPanel *suggestionsPanel() const { return m_suggestions; }
     // The message shown after a failed load (empty when none).
     QString errorText() const;
 
@@ -53,6 +55,9 @@ public:
     void openPackage(const QString &path, const QStringList &layers = {});
     void addLayer(const QString &path);
     void openDemo();
+    // Writes the function package without its excluded items, in the
+    // background; the outcome appears in the message bar.
+    void exportSlimZip(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,6 +78,8 @@ private:
     void onLoadStarted(const QString &what);
     void onLoadStopped();
     void showError(const QString &message);
+    void showNotice(const QString &message);
+    void chooseExportFile();
     void updateRecentMenu();
     void nameUndoActions();
     void updateLayerMenu();
@@ -89,6 +96,7 @@ private:
     TreemapWidget *m_treemap = nullptr;
     TreemapBreadcrumb *m_breadcrumb = nullptr;
     ExclusionPanel *m_exclusions = nullptr;
+    SuggestionsPanel *m_suggestions = nullptr;
     CompositionChart *m_chart = nullptr;
     QLineEdit *m_filter = nullptr;
     QTimer *m_filterTimer = nullptr;
@@ -96,12 +104,14 @@ private:
     QSplitter *m_sideSplitter = nullptr;
     QSplitter *m_verticalSplitter = nullptr;
     QLabel *m_error = nullptr;
+    bool m_exporting = false;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
 
     QAction *m_openAction = nullptr;
     QAction *m_addLayerAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_excludeAction = nullptr;

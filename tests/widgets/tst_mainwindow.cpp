@@ -13,6 +13,7 @@
 
 #include "demo/DemoPackage.h"
 #include "session/Session.h"
+#include "whatif/GlobPattern.h"
 
 #include <QAction>
 #include <QMenuBar>
@@ -157,6 +158,25 @@ private Q_SLOTS:
         QCOMPARE(window.gauges()->gauge(u"zipped-direct-upload"_s)->zone(), LimitGauge::Zone::Over);
         redo->trigger();
         QCOMPARE(window.gauges()->gauge(u"zipped-direct-upload"_s)->zone(), LimitGauge::Zone::Ok);
+    }
+
+    void exportsTheSlimZipItPredicted()
+    {
+        MainWindow window;
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        window.session()->excludeMatching(GlobPattern(u"node_modules/**/index.js"_s));
+        const std::uint64_t predicted = window.session()->measures().functionZipped;
+        const QString out = m_dir.filePath(u"exported.zip"_s);
+        window.exportSlimZip(out);
+        QTRY_VERIFY_WITH_TIMEOUT(window.errorText().contains(u"exported.zip"_s), 20000);
+        QVERIFY2(window.errorText().contains(u"exactly as predicted"_s), qPrintable(window.errorText()));
+        QCOMPARE(std::uint64_t(QFileInfo(out).size()), predicted);
+        // Over the input: refused, said so, the input intact.
+        const QByteArray before = fixtures::sha256(m_zip);
+        window.exportSlimZip(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.errorText().contains(u"refusing"_s), 20000);
+        QCOMPARE(fixtures::sha256(m_zip), before);
     }
 
     void layersAreTheirOwnBranches()

@@ -12,6 +12,7 @@
 #include "PackageFilterProxy.h"
 #include "PackageTreeModel.h"
 #include "PackageTreeView.h"
+#include "SuggestionsPanel.h"
 #include "TreemapWidget.h"
 
 #include "session/Session.h"
@@ -20,6 +21,8 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTreeWidget>
+
+#include <algorithm>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -308,6 +311,42 @@ private Q_SLOTS:
         QCOMPARE(current.count(), 1);
         QTest::keyClick(&view, Qt::Key_Delete);
         QVERIFY(session.isExcluded(labels));
+    }
+
+    void suggestionsApplyAndTakeBack()
+    {
+        Session session;
+        session.setFunction(bigFunction());
+        SuggestionsPanel panel(&session);
+        panel.refresh();
+        // numpy/tests is a Python test folder (caution); it fixes nothing alone.
+        const auto &found = panel.suggestions();
+        auto at = std::find_if(found.begin(), found.end(), [](const Suggestion &s) { return s.rule.id == u"python-tests"_s; });
+        QVERIFY(at != found.end());
+        const NodeRef tests{0, fixtures::nodeAt(session.package(0)->tree, u"lib/numpy/tests"_s)};
+        QCOMPARE(at->items, std::vector<NodeRef>{tests});
+        QCOMPARE(at->unzippedSaving, 37 * kMiB);
+        QTreeWidgetItem *row = nullptr;
+        for (int i = 0; i < panel.list()->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = panel.list()->topLevelItem(i);
+            if (item->data(0, Qt::UserRole + 1).isValid()
+                && found[std::size_t(item->data(0, Qt::UserRole + 1).toInt())].rule.id == u"python-tests"_s)
+                row = item;
+        }
+        QVERIFY(row);
+        row->setCheckState(0, Qt::Checked);
+        QVERIFY(session.isExcluded(tests));
+        panel.refresh();
+        // Still listed, checked; unchecking takes it back.
+        QTreeWidgetItem *applied = nullptr;
+        for (int i = 0; i < panel.list()->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = panel.list()->topLevelItem(i);
+            if (item->checkState(0) == Qt::Checked)
+                applied = item;
+        }
+        QVERIFY(applied);
+        applied->setCheckState(0, Qt::Unchecked);
+        QVERIFY(!session.isExcluded(tests));
     }
 
     void contextMenuOffersTheSameEdits()

@@ -1,0 +1,185 @@
+#include "SuggestionsPanel.h"
+
+#include "report/SizeFormat.h"
+#include "session/Session.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+namespace {
+
+constexpr int kIndexRole = Qt::UserRole + 1;
+
+QColor riskColor(RiskTier tier)
+{
+    switch (tier) {
+    case RiskTier::Safe:
+        return QColor(0x2E, 0xA0, 0x43);
+    case RiskTier::Caution:
+        return QColor(0xE8, 0x9B, 0x0C);
+    case RiskTier::Danger:
+        break;
+    }
+    return QColor(0xD7, 0x26, 0x2E);
+}
+
+} // namespace
+
+SuggestionsPanel::SuggestionsPanel(Session *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_rulesError(), m_rules(SlimRules::builtin(&m_rulesError)),
+      m_list(new QTreeWidget(this)),
+      m_summary(new QLabel(this)), m_planButton(new QPushButton(tr("Apply the Fix-It Plan"), this)),
+      m_timer(new QTimer(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_summary->setWordWrap(true);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_planButton);
+    m_list->setColumnCount(3);
+    m_list->setHeaderLabels({tr("Suggestion"), tr("Zipped"), tr("Unzipped")});
+    m_list->setRootIsDecorated(false);
+    m_list->setWordWrap(true);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_list->setAccessibleName(tr("Suggestions"));
+    layout->addWidget(m_list, 1);
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(250);
+    connect(m_timer, &QTimer::timeout, this, &SuggestionsPanel::refresh);
+    connect(m_session, &Session::changed, this, &SuggestionsPanel::scheduleRefresh);
+    connect(m_list, &QTreeWidget::itemChanged, this, &SuggestionsPanel::onItemChanged);
+    connect(m_planButton, &QPushButton::clicked, this, &SuggestionsPanel::applyPlan);
+}
+
+void SuggestionsPanel::scheduleRefresh()
+{
+    m_stale = true;
+    if (isVisible())
+        m_timer->start();
+}
+
+void SuggestionsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        m_timer->start(0);
+}
+
+void SuggestionsPanel::refresh()
+{
+    m_stale = false;
+    std::vector<const void *> identity;
+    for (int p = 0; p < m_session->packageCount(); ++p)
+        identity.push_back(m_session->package(p).get());
+    if (identity != m_packageIdentity) {
+        m_packageIdentity = identity;
+        m_applied.clear();
+    }
+    // An applied suggestion stays while all its items are excluded (an undo
+    // or a restore elsewhere takes it back).
+    std::erase_if(m_applied, [this](const Suggestion &s) {
+        return std::any_of(s.items.begin(), s.items.end(), [this](const NodeRef &ref) {
+            return !m_session->exclusions(ref.package).isMarked(ref.node);
+        });
+    });
+    m_suggestions = m_session->hasFunction() ? SuggestionFinder::find(*m_session, m_rules) : std::vector<Suggestion>{};
+    bool enough = true;
+    m_plan = SuggestionFinder::fixItPlan(*m_session, m_suggestions, &enough);
+    const std::size_t open = m_suggestions.size();
+    m_suggestions.insert(m_suggestions.end(), m_applied.begin(), m_applied.end());
+    m_filling = true;
+    m_list->clear();
+    for (std::size_t i = 0; i < m_suggestions.size(); ++i) {
+        const Suggestion &s = m_suggestions[i];
+        auto *item = new QTreeWidgetItem(m_list);
+        QString title = s.rule.title;
+        if (s.package > 0)
+            title += tr(" (layer %1)").arg(s.package);
+        item->setText(0, u"%1  %2"_s.arg(riskTierName(s.rule.risk).toUpper(), title));
+        item->setForeground(0, riskColor(s.rule.risk));
+        item->setText(1, formatMiB(s.zippedSaving));
+        item->setText(2, formatMiB(s.unzippedSaving));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        QString tip = u"<b>%1</b> (%2)<br>%3<br>"_s.arg(s.rule.title.toHtmlEscaped(), riskTierName(s.rule.risk),
+                                                        s.rule.reason.toHtmlEscaped());
+        tip += tr("Saves %1 zipped, %2 unzipped; %3 items.")
+                   .arg(formatMiBAndBytes(s.zippedSaving), formatMiBAndBytes(s.unzippedSaving))
+                   .arg(s.items.size());
+        if (!s.fixes.isEmpty())
+            tip += u"<br>"_s + tr("On its own it fixes: %1").arg(s.fixes.join(u", "_s));
+        item->setToolTip(0, tip);
+        item->setData(0, kIndexRole, int(i));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(0, i < open ? Qt::Unchecked : Qt::Checked);
+        auto *reason = new QTreeWidgetItem(m_list);
+        reason->setText(0, s.rule.reason + (s.fixes.isEmpty() ? QString() : u"  "_s + tr("Fixes %1.").arg(s.fixes.join(u", "_s))));
+        reason->setForeground(0, palette().color(QPalette::PlaceholderText));
+        reason->setFlags(Qt::ItemIsEnabled);
+        reason->setFirstColumnSpanned(true);
+    }
+    m_filling = false;
+    QString summary;
+    if (!m_rulesError.isEmpty())
+        summary = m_rulesError;
+    else if (!m_session->hasFunction())
+        summary = tr("Open a package to see what can go.");
+    else if (open == 0)
+        summary = tr("No rule finds anything more to take out.");
+    else if (m_plan.empty())
+        summary = tr("Every limit holds. Check a suggestion to see the package without it.");
+    else {
+        QStringList titles;
+        for (std::size_t i : m_plan)
+            titles << m_suggestions[i].rule.title;
+        summary = enough ? tr("Fix-it plan: %1.").arg(titles.join(u", "_s))
+                         : tr("Even every safe and caution suggestion leaves a limit exceeded.");
+    }
+    m_summary->setText(summary);
+    m_planButton->setEnabled(!m_plan.empty() && enough);
+}
+
+void SuggestionsPanel::onItemChanged(QTreeWidgetItem *item, int column)
+{
+    if (m_filling || column != 0 || !item->data(0, kIndexRole).isValid())
+        return;
+    const std::size_t index = std::size_t(item->data(0, kIndexRole).toInt());
+    if (index >= m_suggestions.size())
+        return;
+    // Checking applies the suggestion as one edit, unchecking takes it back;
+    // the list then follows the session.
+    const Suggestion s = m_suggestions[index];
+    if (item->checkState(0) == Qt::Checked) {
+        m_applied.push_back(s);
+        m_session->exclude(s.items);
+    } else {
+        std::erase_if(m_applied, [&s](const Suggestion &a) { return a.rule.id == s.rule.id && a.package == s.package; });
+        m_session->restore(s.items);
+    }
+}
+
+void SuggestionsPanel::applyPlan()
+{
+    std::vector<NodeRef> items;
+    for (std::size_t i : m_plan) {
+        items.insert(items.end(), m_suggestions[i].items.begin(), m_suggestions[i].items.end());
+        m_applied.push_back(m_suggestions[i]);
+    }
+    m_session->exclude(items);
+}
+
+} // namespace packscope

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "slim/SuggestionFinder.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace packscope {
+
+class Session;
+
+// What the slimming rules suggest for the session's packages: each
+// suggestion with its risk, reason, exact savings and the limits it would fix
+// on its own; its checkbox applies or takes back the exclusion (one undoable
+// edit each; applied suggestions stay listed, checked, until taken back), and "Apply the fix-it plan" checks the fewest safe-then-caution
+// suggestions that bring every limit under. Follows the session a moment
+// after each edit while shown.
+class SuggestionsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SuggestionsPanel(Session *session, QWidget *parent = nullptr);
+
+    const std::vector<Suggestion> &suggestions() const { return m_suggestions; }
+    QTreeWidget *list() const { return m_list; }
+    // Recomputes now (it otherwise waits for the panel to be shown and the
+    // session to be quiet for a moment).
+    void refresh();
+    void applyPlan();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void scheduleRefresh();
+    void onItemChanged(QTreeWidgetItem *item, int column);
+
+    Session *m_session;
+    QString m_rulesError;  // before m_rules, which is loaded into it
+    SlimRules m_rules;
+    std::vector<Suggestion> m_suggestions;  // open ones, then the applied ones (listed checked)
+    std::vector<Suggestion> m_applied;      // checked here and still fully excluded
+    std::vector<const void *> m_packageIdentity;
+    std::vector<std::size_t> m_plan;
+    QTreeWidget *m_list;
+    QLabel *m_summary;
+    QPushButton *m_planButton;
+    QTimer *m_timer;
+    bool m_stale = true;
+    bool m_filling = false;
+};
+
+} // namespace packscope
