@@ -5,8 +5,7 @@
 #include "report/SizeFormat.h"
 #include "session/Session.h"
 #include "slim/SlimZipWriter.h"
-#include "slim/SuggestionFinder.h"
-#include "whatif/GlobPattern.h"
+#include "WhatIfArguments.h"
 
 #include <QCommandLineParser>
 
@@ -23,12 +22,10 @@ int SlimCommand::run(const QStringList &arguments)
     parser.addPositionalArgument(u"slim"_s, u"The command."_s);
     parser.addPositionalArgument(u"PACKAGE"_s, u"A .zip/.jar/.whl, a tar archive, a .7z or a directory."_s);
     const QCommandLineOption output({u"o"_s, u"output"_s}, u"The zip to write (required)."_s, u"OUT.zip"_s);
-    const QCommandLineOption exclude(u"exclude"_s, u"Leave out entries matching GLOB (repeatable)."_s, u"GLOB"_s);
-    const QCommandLineOption rules(u"rules"_s, u"Also leave out what the suggestion rules of this risk tier and "
-                                               u"below match: safe or caution."_s,
-                                   u"TIER"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
-    parser.addOptions({output, exclude, rules, help});
+    WhatIfArguments whatIf;
+    parser.addOptions({output, help});
+    whatIf.addTo(parser);
     if (!parser.parse(arguments))
         return cli::fail(parser.errorText() + u" (see packscope-cli slim --help)"_s);
     if (parser.isSet(help)) {
@@ -41,37 +38,18 @@ int SlimCommand::run(const QStringList &arguments)
         return cli::fail(u"slim takes exactly one PACKAGE (see packscope-cli slim --help)"_s);
     if (!parser.isSet(output) || parser.value(output).isEmpty())
         return cli::fail(u"slim needs -o OUT.zip, the zip to write"_s);
-    std::optional<RiskTier> tier;
-    if (parser.isSet(rules)) {
-        tier = riskTierFromName(parser.value(rules));
-        if (!tier || *tier == RiskTier::Danger)
-            return cli::fail(u"--rules must be safe or caution, not '%1'"_s.arg(parser.value(rules)));
-    }
-    std::vector<GlobPattern> globs;
-    for (const QString &text : parser.values(exclude)) {
-        GlobPattern glob(text);
-        if (!glob.isValid())
-            return cli::fail(u"--exclude '%1' matches nothing: an empty glob"_s.arg(text));
-        globs.push_back(glob);
-    }
+    const QString optionError = whatIf.read(parser);
+    if (!optionError.isEmpty())
+        return cli::fail(optionError);
 
     Session session;
     LoadResult loaded = PackageReader::read(positional.at(1));
     if (!loaded.ok())
         return cli::fail(loaded.error);
     session.setFunction(std::move(loaded.package));
-    for (const GlobPattern &glob : globs)
-        session.excludeMatching(glob);
-    if (tier) {
-        QString rulesError;
-        const SlimRules ruleSet = SlimRules::builtin(&rulesError);
-        if (!rulesError.isEmpty())
-            return cli::fail(rulesError);
-        for (const Suggestion &s : SuggestionFinder::find(session, ruleSet)) {
-            if (s.rule.risk <= *tier && s.package == 0)
-                session.exclude(s.items);
-        }
-    }
+    const QString applyError = whatIf.applyTo(session);
+    if (!applyError.isEmpty())
+        return cli::fail(applyError);
 
     const SlimResult result = SlimZipWriter::write(*session.package(0), session.exclusions(0), parser.value(output));
     if (!result.ok())

@@ -1,6 +1,7 @@
 // packscope-cli: the headless face of Packscope for CI jobs and offline audits.
 #include "AuditCommand.h"
 #include "CliOutput.h"
+#include "PatternsCommand.h"
 #include "SlimCommand.h"
 #include "SuggestCommand.h"
 
@@ -18,6 +19,8 @@ const char kUsage[] =
     "                      [--format text|json|csv] [--top N] [-o FILE]\n"
     "  packscope-cli slim PACKAGE -o OUT.zip [--exclude GLOB]... [--rules safe|caution]\n"
     "  packscope-cli suggest PACKAGE [--layer LAYER]... [--exclude GLOB]... [--format text|json]\n"
+    "  packscope-cli patterns PACKAGE [--exclude GLOB]... [--rules safe|caution]\n"
+    "                         [--format globs|serverless|slim-patterns|cdk|zip]\n"
     "  packscope-cli --version | --help\n"
     "\n"
     "PACKAGE and LAYER: .zip (.jar, .whl), .tar[.gz|.xz|.bz2|.zst], .7z or a directory.\n"
@@ -45,6 +48,8 @@ int main(int argc, char **argv)
         return packscope::AuditCommand::run(arguments);
     if (command == u"slim")
         return packscope::SlimCommand::run(arguments);
+    if (command == u"patterns")
+        return packscope::PatternsCommand::run(arguments);
     if (command == u"suggest")
         return packscope::SuggestCommand::run(arguments);
     packscope::cli::fail(command.isEmpty() ? u"no command given"_s : u"unknown command '%1'"_s.arg(command));

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppPalette.h"
+#include "PatternsDialog.h"
 #include "RecentFiles.h"
 
 #include "CompositionChart.h"
@@ -83,6 +84,13 @@ void MainWindow::createActions()
     m_exportAction->setToolTip(tr("Write the package without the excluded items, exactly the size the gauges show"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::chooseExportFile);
 
+    m_patternsAction = new QAction(tr("Packager &Patterns…"), this);
+    m_patternsAction->setToolTip(tr("The exclusions for Serverless, CDK, a zip command line or as globs"));
+    connect(m_patternsAction, &QAction::triggered, this, [this] {
+        PatternsDialog dialog(*m_session, this);
+        dialog.exec();
+    });
+
     m_demoAction = new QAction(tr("Open &Demo Package"), this);
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemo);
 
@@ -146,6 +154,7 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     file->addAction(m_exportAction);
+    file->addAction(m_patternsAction);
     file->addSeparator();
     file->addAction(m_addLayerAction);
     m_removeLayerMenu = file->addMenu(tr("Remo&ve Layer"));
@@ -524,6 +533,7 @@ void MainWindow::onSessionChanged()
     m_restoreAllAction->setEnabled(!m_session->excludedItems().empty());
     m_addLayerAction->setEnabled(m_session->hasFunction());
     m_exportAction->setEnabled(m_session->hasFunction() && !m_exporting);
+    m_patternsAction->setEnabled(m_session->hasFunction());
     updateLayerMenu();
 
     if (!m_session->hasFunction()) {

@@ -112,6 +112,7 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_addLayerAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_patternsAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_excludeAction = nullptr;

@@ -8,6 +8,7 @@
 
 #include "readers/PackageReader.h"
 #include "session/Session.h"
+#include "slim/PackagerPatterns.h"
 #include "slim/SlimRules.h"
 #include "slim/SlimZipWriter.h"
 #include "slim/SuggestionFinder.h"
@@ -332,6 +333,65 @@ open(sys.argv[1], 'wb').write(data)
         QVERIFY(!r.ok());
         QVERIFY2(r.error.contains(u"no local record of its own"_s), qPrintable(r.error));
         QVERIFY(!QFileInfo::exists(out));
+    }
+
+    void zipCommandLineGivesTheSlimZipsFiles()
+    {
+        if (!fixtures::haveTool(u"zip"_s) || !fixtures::haveTool(u"unzip"_s))
+            QSKIP("zip and unzip needed");
+        const QString zip = makeZip(u"patterns.zip"_s, uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    for name in ['index.js', 'index.js.map', 'lib/a.js', 'lib/a.js.map', 'lib/deep/b.js.map',
+                 'node_modules/aws-sdk/lib/core.js', 'node_modules/aws-sdk/README.md', 'node_modules/x/y.js',
+                 'odd [name]*.txt', 'keep me.txt']:
+        z.writestr(name, name * 20)
+)"_s);
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY(loaded.ok());
+        Session session;
+        session.setFunction(loaded.package);
+        session.excludeMatching(GlobPattern(u"node_modules/aws-sdk/"_s));
+        session.excludeMatching(GlobPattern(u"*.map"_s));
+        session.excludeMatching(GlobPattern(u"odd*"_s));
+        const PackagerPatterns patterns(session);
+        QCOMPARE(patterns.globs(), (QStringList{u"node_modules/aws-sdk/"_s, u"*.map"_s, u"odd \\[name]\\*.txt"_s}));
+        // Those globs exclude exactly the same again.
+        Session again;
+        again.setFunction(loaded.package);
+        for (const QString &glob : patterns.globs())
+            again.excludeMatching(GlobPattern(glob));
+        QCOMPARE(again.measures().functionZipped, session.measures().functionZipped);
+        const QString slim = m_dir.filePath(u"patterns-slim.zip"_s);
+        QVERIFY(SlimZipWriter::write(*loaded.package, session.exclusions(0), slim).ok());
+
+        // Unpack, run the exported command line there, compare the files.
+        const QString unpacked = m_dir.filePath(u"unpacked"_s);
+        QCOMPARE(fixtures::run(u"unzip"_s, {u"-q"_s, zip, u"-d"_s, unpacked}).exitCode, 0);
+        const QString command = patterns.text(PackagerPatterns::Format::ZipCommand, u"../rezipped.zip"_s);
+        QVERIFY(command.startsWith(u"zip -r '../rezipped.zip' . -x "_s));
+        QCOMPARE(fixtures::run(u"bash"_s, {u"-c"_s, command}, unpacked).exitCode, 0);
+        auto files = [](const QString &path) {
+            QStringList names;
+            for (const QJsonValue &e : fixtures::zipfileFacts(path).value(u"entries"_s).toArray()) {
+                if (!e[u"is_dir"_s].toBool())
+                    names << e[u"name"_s].toString();
+            }
+            names.sort();
+            return names;
+        };
+        QCOMPARE(files(m_dir.filePath(u"rezipped.zip"_s)), files(slim));
+        QCOMPARE(files(slim), (QStringList{u"index.js"_s, u"keep me.txt"_s, u"lib/a.js"_s, u"node_modules/x/y.js"_s}));
+
+        // The packager formats carry the same globs.
+        QVERIFY(patterns.text(PackagerPatterns::Format::Serverless).contains(u"- '!node_modules/aws-sdk/**'"_s));
+        QVERIFY(patterns.text(PackagerPatterns::Format::Serverless).contains(u"- '!**/*.map'"_s));
+        QVERIFY(patterns.text(PackagerPatterns::Format::PythonRequirements).contains(u"slimPatterns:"_s));
+        QVERIFY(patterns.text(PackagerPatterns::Format::Cdk).contains(u"exclude: ['node_modules/aws-sdk/**', '**/*.map'"_s));
+        const auto cli = fixtures::run(fixtures::cliPath(), {u"patterns"_s, zip, u"--exclude"_s, u"*.map"_s, u"--format"_s,
+                                                             u"serverless"_s});
+        QCOMPARE(cli.exitCode, 0);
+        QCOMPARE(cli.out, QByteArray("package:\n  patterns:\n    - '!**/*.map'\n"));
     }
 
     void cliSlimEndToEnd()

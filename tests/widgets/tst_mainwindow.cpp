@@ -7,6 +7,7 @@
 #include "GaugePanel.h"
 #include "LimitGauge.h"
 #include "MainWindow.h"
+#include "PatternsDialog.h"
 #include "PackageTreeModel.h"
 #include "PackageTreeView.h"
 #include "TreemapWidget.h"
@@ -172,6 +173,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.errorText().contains(u"exported.zip"_s), 20000);
         QVERIFY2(window.errorText().contains(u"exactly as predicted"_s), qPrintable(window.errorText()));
         QCOMPARE(std::uint64_t(QFileInfo(out).size()), predicted);
+        // The same exclusions for the packager.
+        PatternsDialog patterns(*window.session());
+        patterns.setFormat(PackagerPatterns::Format::Globs);
+        // Every .js file is out, one by one: one glob says it.
+        QCOMPARE(patterns.text(), u"*.js\n"_s);
+        patterns.setFormat(PackagerPatterns::Format::ZipCommand);
+        QCOMPARE(patterns.text(), u"zip -r 'function.zip' . -x '*.js'\n"_s);
         // Over the input: refused, said so, the input intact.
         const QByteArray before = fixtures::sha256(m_zip);
         window.exportSlimZip(m_zip);

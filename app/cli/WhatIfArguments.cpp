@@ -1,0 +1,48 @@
+#include "WhatIfArguments.h"
+
+#include "session/Session.h"
+#include "slim/SuggestionFinder.h"
+
+using namespace Qt::StringLiterals;
+
+namespace packscope {
+
+void WhatIfArguments::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({m_exclude, m_rules});
+}
+
+QString WhatIfArguments::read(const QCommandLineParser &parser)
+{
+    if (parser.isSet(m_rules)) {
+        m_tier = riskTierFromName(parser.value(m_rules));
+        if (!m_tier || *m_tier == RiskTier::Danger)
+            return u"--rules must be safe or caution, not '%1'"_s.arg(parser.value(m_rules));
+    }
+    for (const QString &text : parser.values(m_exclude)) {
+        GlobPattern glob(text);
+        if (!glob.isValid())
+            return u"--exclude '%1' matches nothing: an empty glob"_s.arg(text);
+        m_globs.push_back(glob);
+    }
+    return {};
+}
+
+QString WhatIfArguments::applyTo(Session &session) const
+{
+    for (const GlobPattern &glob : m_globs)
+        session.excludeMatching(glob);
+    if (!m_tier)
+        return {};
+    QString error;
+    const SlimRules rules = SlimRules::builtin(&error);
+    if (!error.isEmpty())
+        return error;
+    for (const Suggestion &s : SuggestionFinder::find(session, rules)) {
+        if (s.rule.risk <= *m_tier && s.package == 0)
+            session.exclude(s.items);
+    }
+    return {};
+}
+
+} // namespace packscope
