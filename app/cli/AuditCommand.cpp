@@ -1,7 +1,7 @@
 #include "AuditCommand.h"
 #include "CliOutput.h"
+#include "CommandLine.h"
 
-#include "readers/PackageReader.h"
 #include "report/AuditReport.h"
 #include "report/CsvReportWriter.h"
 #include "report/JsonReportWriter.h"
@@ -9,7 +9,6 @@
 #include "session/Session.h"
 #include "whatif/GlobPattern.h"
 
-#include <QCommandLineParser>
 
 using namespace Qt::StringLiterals;
 
@@ -17,10 +16,8 @@ namespace packscope {
 
 int AuditCommand::run(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Check a Lambda deployment package against the size limits."_s);
-    parser.addPositionalArgument(u"audit"_s, u"The command."_s);
-    parser.addPositionalArgument(u"PACKAGE"_s, u"A .zip/.jar/.whl, a tar archive, a .7z or a directory."_s);
+    CommandLine command(u"audit"_s, u"Check a Lambda deployment package against the size limits."_s);
+    QCommandLineParser &parser = command.parser();
     const QCommandLineOption layer(u"layer"_s, u"A layer attached to the function (repeatable)."_s, u"LAYER"_s);
     const QCommandLineOption exclude(u"exclude"_s, u"Leave out entries matching GLOB (repeatable)."_s, u"GLOB"_s);
     const QCommandLineOption profile(u"profile"_s, u"Built-in profile id or a profile JSON file."_s, u"ID|FILE"_s,
@@ -28,18 +25,11 @@ int AuditCommand::run(const QStringList &arguments)
     const QCommandLineOption format(u"format"_s, u"Report format: text, json or csv."_s, u"FORMAT"_s, u"text"_s);
     const QCommandLineOption top(u"top"_s, u"List the N largest files."_s, u"N"_s, u"10"_s);
     const QCommandLineOption output({u"o"_s, u"output"_s}, u"Write the report to FILE."_s, u"FILE"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
-    parser.addOptions({layer, exclude, profile, format, top, output, help});
-    if (!parser.parse(arguments))
-        return cli::fail(parser.errorText() + u" (see packscope-cli audit --help)"_s);
-    if (parser.isSet(help)) {
-        const QByteArray text = parser.helpText().toUtf8();
-        std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
-        return cli::kExitOk;
-    }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2)
-        return cli::fail(u"audit takes exactly one PACKAGE (see packscope-cli audit --help)"_s);
+    parser.addOptions({layer, exclude, profile, format, top, output});
+    QString packagePath;
+    int exitCode = cli::kExitOk;
+    if (!command.parse(arguments, &packagePath, &exitCode))
+        return exitCode;
     const QString formatName = parser.value(format);
     if (formatName != u"text" && formatName != u"json" && formatName != u"csv")
         return cli::fail(u"--format must be text, json or csv, not '%1'"_s.arg(formatName));
@@ -62,17 +52,9 @@ int AuditCommand::run(const QStringList &arguments)
 
     Session session;
     session.setProfile(limits);
-    const QString packagePath = positional.at(1);
-    LoadResult function = PackageReader::read(packagePath);
-    if (!function.ok())
-        return cli::fail(function.error);
-    session.setFunction(std::move(function.package));
-    for (const QString &layerPath : parser.values(layer)) {
-        LoadResult loaded = PackageReader::read(layerPath);
-        if (!loaded.ok())
-            return cli::fail(loaded.error);
-        session.addLayer(std::move(loaded.package));
-    }
+    const QString loadError = loadPackages(session, packagePath, parser.values(layer));
+    if (!loadError.isEmpty())
+        return cli::fail(loadError);
     for (const GlobPattern &glob : globs)
         session.excludeMatching(glob);
 

@@ -1,13 +1,12 @@
 #include "SlimCommand.h"
 #include "CliOutput.h"
+#include "CommandLine.h"
 
-#include "readers/PackageReader.h"
 #include "report/SizeFormat.h"
 #include "session/Session.h"
 #include "slim/SlimZipWriter.h"
 #include "WhatIfArguments.h"
 
-#include <QCommandLineParser>
 
 #include <cstdio>
 
@@ -17,25 +16,16 @@ namespace packscope {
 
 int SlimCommand::run(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Write a package without the excluded entries, as a zip."_s);
-    parser.addPositionalArgument(u"slim"_s, u"The command."_s);
-    parser.addPositionalArgument(u"PACKAGE"_s, u"A .zip/.jar/.whl, a tar archive, a .7z or a directory."_s);
+    CommandLine command(u"slim"_s, u"Write a package without the excluded entries, as a zip."_s);
+    QCommandLineParser &parser = command.parser();
     const QCommandLineOption output({u"o"_s, u"output"_s}, u"The zip to write (required)."_s, u"OUT.zip"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     WhatIfArguments whatIf;
-    parser.addOptions({output, help});
+    parser.addOption(output);
     whatIf.addTo(parser);
-    if (!parser.parse(arguments))
-        return cli::fail(parser.errorText() + u" (see packscope-cli slim --help)"_s);
-    if (parser.isSet(help)) {
-        const QByteArray text = parser.helpText().toUtf8();
-        std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
-        return cli::kExitOk;
-    }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2)
-        return cli::fail(u"slim takes exactly one PACKAGE (see packscope-cli slim --help)"_s);
+    QString packagePath;
+    int exitCode = cli::kExitOk;
+    if (!command.parse(arguments, &packagePath, &exitCode))
+        return exitCode;
     if (!parser.isSet(output) || parser.value(output).isEmpty())
         return cli::fail(u"slim needs -o OUT.zip, the zip to write"_s);
     const QString optionError = whatIf.read(parser);
@@ -43,10 +33,9 @@ int SlimCommand::run(const QStringList &arguments)
         return cli::fail(optionError);
 
     Session session;
-    LoadResult loaded = PackageReader::read(positional.at(1));
-    if (!loaded.ok())
-        return cli::fail(loaded.error);
-    session.setFunction(std::move(loaded.package));
+    const QString loadError = loadPackages(session, packagePath);
+    if (!loadError.isEmpty())
+        return cli::fail(loadError);
     const QString applyError = whatIf.applyTo(session);
     if (!applyError.isEmpty())
         return cli::fail(applyError);

@@ -1,13 +1,12 @@
 #include "SuggestCommand.h"
 #include "CliOutput.h"
+#include "CommandLine.h"
 
-#include "readers/PackageReader.h"
 #include "report/SizeFormat.h"
 #include "session/Session.h"
 #include "slim/SuggestionFinder.h"
 #include "whatif/GlobPattern.h"
 
-#include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -90,27 +89,18 @@ QByteArray asJson(const Session &session, const std::vector<Suggestion> &suggest
 
 int SuggestCommand::run(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Suggest what can go from a package, with exact savings."_s);
-    parser.addPositionalArgument(u"suggest"_s, u"The command."_s);
-    parser.addPositionalArgument(u"PACKAGE"_s, u"A .zip/.jar/.whl, a tar archive, a .7z or a directory."_s);
+    CommandLine command(u"suggest"_s, u"Suggest what can go from a package, with exact savings."_s);
+    QCommandLineParser &parser = command.parser();
     const QCommandLineOption layer(u"layer"_s, u"A layer attached to the function (repeatable)."_s, u"LAYER"_s);
     const QCommandLineOption exclude(u"exclude"_s, u"Treat entries matching GLOB as gone already (repeatable)."_s,
                                      u"GLOB"_s);
     const QCommandLineOption format(u"format"_s, u"Output format: text or json."_s, u"FORMAT"_s, u"text"_s);
     const QCommandLineOption output({u"o"_s, u"output"_s}, u"Write to FILE."_s, u"FILE"_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
-    parser.addOptions({layer, exclude, format, output, help});
-    if (!parser.parse(arguments))
-        return cli::fail(parser.errorText() + u" (see packscope-cli suggest --help)"_s);
-    if (parser.isSet(help)) {
-        const QByteArray text = parser.helpText().toUtf8();
-        std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
-        return cli::kExitOk;
-    }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2)
-        return cli::fail(u"suggest takes exactly one PACKAGE (see packscope-cli suggest --help)"_s);
+    parser.addOptions({layer, exclude, format, output});
+    QString packagePath;
+    int exitCode = cli::kExitOk;
+    if (!command.parse(arguments, &packagePath, &exitCode))
+        return exitCode;
     const QString formatName = parser.value(format);
     if (formatName != u"text" && formatName != u"json")
         return cli::fail(u"--format must be text or json, not '%1'"_s.arg(formatName));
@@ -120,16 +110,9 @@ int SuggestCommand::run(const QStringList &arguments)
         return cli::fail(rulesError);
 
     Session session;
-    LoadResult loaded = PackageReader::read(positional.at(1));
-    if (!loaded.ok())
-        return cli::fail(loaded.error);
-    session.setFunction(std::move(loaded.package));
-    for (const QString &layerPath : parser.values(layer)) {
-        LoadResult l = PackageReader::read(layerPath);
-        if (!l.ok())
-            return cli::fail(l.error);
-        session.addLayer(std::move(l.package));
-    }
+    const QString loadError = loadPackages(session, packagePath, parser.values(layer));
+    if (!loadError.isEmpty())
+        return cli::fail(loadError);
     for (const QString &text : parser.values(exclude)) {
         const GlobPattern glob(text);
         if (!glob.isValid())
@@ -141,7 +124,7 @@ int SuggestCommand::run(const QStringList &arguments)
     const std::vector<std::size_t> plan = SuggestionFinder::fixItPlan(session, suggestions, &suffices);
     const QByteArray data = formatName == u"json" ? asJson(session, suggestions, plan, suffices)
                                                   : asText(session, suggestions, plan, suffices);
-    if (!cli::writeOutput(data, parser.value(output), QStringList{positional.at(1)} + parser.values(layer)))
+    if (!cli::writeOutput(data, parser.value(output), QStringList{packagePath} + parser.values(layer)))
         return cli::kExitError;
     return cli::kExitOk;
 }
