@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 
 #include "report/AuditReport.h"
+#include "scenario/Scenario.h"
 #include "report/CsvReportWriter.h"
 #include "report/JsonReportWriter.h"
 #include "report/TextReportWriter.h"
@@ -25,11 +26,31 @@ int AuditCommand::run(const QStringList &arguments)
     const QCommandLineOption format(u"format"_s, u"Report format: text, json or csv."_s, u"FORMAT"_s, u"text"_s);
     const QCommandLineOption top(u"top"_s, u"List the N largest files."_s, u"N"_s, u"10"_s);
     const QCommandLineOption output({u"o"_s, u"output"_s}, u"Write the report to FILE."_s, u"FILE"_s);
-    parser.addOptions({layer, exclude, profile, format, top, output});
+    const QCommandLineOption scenarioOption(u"scenario"_s,
+                                            u"Apply a saved scenario (.packscope.json): its package and layers "
+                                            u"unless PACKAGE is given, its profile unless --profile is, and its "
+                                            u"exclusions."_s,
+                                            u"FILE"_s);
+    parser.addOptions({layer, exclude, profile, format, top, output, scenarioOption});
     QString packagePath;
     int exitCode = cli::kExitOk;
-    if (!command.parse(arguments, &packagePath, &exitCode))
+    if (!command.parse(arguments, &packagePath, &exitCode, true))
         return exitCode;
+    std::optional<Scenario> scenario;
+    QStringList layerPaths = parser.values(layer);
+    if (parser.isSet(scenarioOption)) {
+        QString scenarioError;
+        scenario = Scenario::load(parser.value(scenarioOption), &scenarioError);
+        if (!scenario)
+            return cli::fail(scenarioError);
+        if (packagePath.isEmpty()) {
+            packagePath = scenario->functionPath(parser.value(scenarioOption));
+            if (layerPaths.isEmpty())
+                layerPaths = scenario->layerPaths(parser.value(scenarioOption));
+        }
+    }
+    if (packagePath.isEmpty())
+        return cli::fail(u"audit takes exactly one PACKAGE, or --scenario FILE (see packscope-cli audit --help)"_s);
     const QString formatName = parser.value(format);
     if (formatName != u"text" && formatName != u"json" && formatName != u"csv")
         return cli::fail(u"--format must be text, json or csv, not '%1'"_s.arg(formatName));
@@ -46,15 +67,33 @@ int AuditCommand::run(const QStringList &arguments)
     }
 
     QString profileError;
-    const LimitProfile limits = LimitProfile::load(parser.value(profile), &profileError);
+    const QString profileName = scenario && !parser.isSet(profile) ? scenario->profile : parser.value(profile);
+    const LimitProfile limits = LimitProfile::load(profileName, &profileError);
     if (!limits.isValid())
         return cli::fail(profileError);
 
     Session session;
     session.setProfile(limits);
-    const QString loadError = loadPackages(session, packagePath, parser.values(layer));
+    const QString loadError = loadPackages(session, packagePath, layerPaths);
     if (!loadError.isEmpty())
         return cli::fail(loadError);
+    if (scenario) {
+        // A scenario whose package changed still applies what matches; the
+        // rest is said on stderr, so reports on stdout stay machine-readable.
+        const Scenario::Outcome outcome = scenario->applyTo(session);
+        QStringList notes;
+        for (const QString &changed : outcome.changed)
+            notes << u"%1 changed since the scenario was saved"_s.arg(changed);
+        if (!outcome.missing.isEmpty())
+            notes << u"%1 saved exclusions match nothing now (first: %2)"_s.arg(outcome.missing.size()).arg(
+                outcome.missing.front());
+        for (const QString &rule : outcome.unknownRules)
+            notes << u"unknown rule %1"_s.arg(rule);
+        for (const QString &note : notes) {
+            const QByteArray line = "packscope-cli: scenario: " + note.toUtf8() + '\n';
+            std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
+        }
+    }
     for (const GlobPattern &glob : globs)
         session.excludeMatching(glob);
 
@@ -66,7 +105,10 @@ int AuditCommand::run(const QStringList &arguments)
         data = CsvReportWriter::write(session);
     else
         data = TextReportWriter::write(report);
-    if (!cli::writeOutput(data, parser.value(output), QStringList{packagePath} + parser.values(layer)))
+    QStringList inputs = QStringList{packagePath} + layerPaths;
+    if (parser.isSet(scenarioOption))
+        inputs << parser.value(scenarioOption);
+    if (!cli::writeOutput(data, parser.value(output), inputs))
         return cli::kExitError;
     return report.failedLimits() > 0 ? cli::kExitLimitExceeded : cli::kExitOk;
 }

@@ -18,7 +18,7 @@ CommandLine::CommandLine(const QString &command, const QString &description) : m
     m_parser.addOption(m_help);
 }
 
-bool CommandLine::parse(const QStringList &arguments, QString *package, int *exitCode)
+bool CommandLine::parse(const QStringList &arguments, QString *package, int *exitCode, bool packageOptional)
 {
     if (!m_parser.parse(arguments)) {
         *exitCode = cli::fail(m_parser.errorText() + u" (see packscope-cli %1 --help)"_s.arg(m_command));
@@ -31,6 +31,10 @@ bool CommandLine::parse(const QStringList &arguments, QString *package, int *exi
         return false;
     }
     const QStringList positional = m_parser.positionalArguments();
+    if (packageOptional && positional.size() == 1) {
+        package->clear();
+        return true;
+    }
     if (positional.size() != 2) {
         *exitCode = cli::fail(u"%1 takes exactly one PACKAGE (see packscope-cli %1 --help)"_s.arg(m_command));
         return false;

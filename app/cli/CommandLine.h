@@ -18,7 +18,8 @@ public:
     // Parses; on success returns true with the package path in `package`.
     // Otherwise returns false with the exit code in `exitCode` (0 after
     // printing --help, 2 after printing the error).
-    bool parse(const QStringList &arguments, QString *package, int *exitCode);
+    // With `packageOptional`, no PACKAGE gives true with `package` empty.
+    bool parse(const QStringList &arguments, QString *package, int *exitCode, bool packageOptional = false);
 
 private:
     QString m_command;

@@ -91,6 +91,18 @@ void MainWindow::createActions()
         dialog.exec();
     });
 
+    m_saveScenarioAction = new QAction(tr("&Save Scenario…"), this);
+    m_saveScenarioAction->setShortcut(QKeySequence::Save);
+    m_saveScenarioAction->setToolTip(tr("Save the packages and exclusions, to reopen them or check them in CI"));
+    connect(m_saveScenarioAction, &QAction::triggered, this, [this] {
+        const QFileInfo input(m_session->package(0)->path);
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save Scenario"), input.absolutePath() + u'/' + input.completeBaseName() + u".packscope.json"_s,
+            tr("Packscope scenarios (*.packscope.json)"));
+        if (!path.isEmpty())
+            saveScenario(path);
+    });
+
     m_demoAction = new QAction(tr("Open &Demo Package"), this);
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemo);
 
@@ -151,8 +163,16 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
+    file->addAction(tr("Open S&cenario…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"),
+                                                          QSettings().value(u"lastFolder"_s).toString(),
+                                                          tr("Packscope scenarios (*.packscope.json)"));
+        if (!path.isEmpty())
+            openScenario(path);
+    });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
+    file->addAction(m_saveScenarioAction);
     file->addAction(m_exportAction);
     file->addAction(m_patternsAction);
     file->addSeparator();
@@ -424,6 +444,35 @@ void MainWindow::exportSlimZip(const QString &path)
     }));
 }
 
+bool MainWindow::saveScenario(const QString &path)
+{
+    QString error;
+    if (!m_session->hasFunction() || !Scenario::capture(*m_session, path).save(path, &error)) {
+        showError(tr("Could not save the scenario. %1").arg(error));
+        return false;
+    }
+    showNotice(tr("Saved %1: %n exclusion(s).", nullptr, int(m_session->excludedItems().size())).arg(path));
+    return true;
+}
+
+void MainWindow::openScenario(const QString &path)
+{
+    QString error;
+    std::optional<Scenario> scenario = Scenario::load(path, &error);
+    if (!scenario) {
+        showError(tr("Could not open the scenario. %1").arg(error));
+        return;
+    }
+    QString profileError;
+    const LimitProfile profile = LimitProfile::load(scenario->profile, &profileError);
+    if (profile.isValid())
+        m_session->setProfile(profile);
+    const QString function = scenario->functionPath(path);
+    const QStringList layers = scenario->layerPaths(path);
+    m_pendingScenario = std::move(scenario);
+    openPackage(function, layers);
+}
+
 void MainWindow::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(
@@ -496,6 +545,7 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
     }
     if (tag == LoadFunction) {
         if (results.empty() || !results.front().ok()) {
+            m_pendingScenario.reset();
             // The package on show stays; the message says what went wrong.
             showError(tr("Could not open the package. %1").arg(errors.join(u' ')));
             return;
@@ -508,6 +558,21 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
                 m_session->addLayer(results[i].package);
         }
         m_recent->add(results.front().package->path);
+        if (m_pendingScenario) {
+            const Scenario::Outcome outcome = m_pendingScenario->applyTo(*m_session);
+            m_pendingScenario.reset();
+            QStringList notes;
+            if (!outcome.changed.isEmpty())
+                notes << tr("The package changed since the scenario was saved.");
+            if (!outcome.missing.isEmpty())
+                notes << tr("%1 saved exclusions match nothing now.").arg(outcome.missing.size());
+            const QString applied = tr("Scenario applied: %1 exclusions.").arg(outcome.applied);
+            if (notes.isEmpty())
+                showNotice(applied);
+            else
+                showError(applied + u' ' + notes.join(u' '));
+            return;
+        }
     } else {
         for (const LoadResult &result : results) {
             if (result.ok())
@@ -534,6 +599,7 @@ void MainWindow::onSessionChanged()
     m_addLayerAction->setEnabled(m_session->hasFunction());
     m_exportAction->setEnabled(m_session->hasFunction() && !m_exporting);
     m_patternsAction->setEnabled(m_session->hasFunction());
+    m_saveScenarioAction->setEnabled(m_session->hasFunction());
     updateLayerMenu();
 
     if (!m_session->hasFunction()) {

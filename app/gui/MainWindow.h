@@ -2,6 +2,8 @@
 
 #include "PackageLoader.h"
 
+#include "scenario/Scenario.h"
+
 #include "session/NodeRef.h"
 
 #include <QMainWindow>
@@ -58,6 +60,9 @@ public:
     // Writes the function package without its excluded items, in the
     // background; the outcome appears in the message bar.
     void exportSlimZip(const QString &path);
+    // Saves the what-if as a scenario file; opens one (its packages, then its exclusions).
+    bool saveScenario(const QString &path);
+    void openScenario(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -113,6 +118,8 @@ private:
     QAction *m_addLayerAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_patternsAction = nullptr;
+    QAction *m_saveScenarioAction = nullptr;
+    std::optional<Scenario> m_pendingScenario;  // applied once its packages are read
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_excludeAction = nullptr;

@@ -15,8 +15,9 @@ enum class RiskTier { Safe, Caution, Danger };
 QString riskTierName(RiskTier tier);
 std::optional<RiskTier> riskTierFromName(const QString &name);
 
-// Where a rule applies: Node rules inside node_modules only, Python rules
-// everywhere but node_modules, the rest anywhere.
+// Which ecosystem a rule is for. Python rules never look inside
+// node_modules (its test folders are the Node rules' business); the others
+// go where their globs say.
 enum class Ecosystem { Any, Python, Node, Java };
 
 // One slimming rule, as data (resources/rules/*.json): globs it matches, or

@@ -14,7 +14,7 @@ namespace packscope {
 namespace {
 
 // Topmost kept nodes of `package` that any of the rule's globs matches, in
-// tree order; Node rules look inside node_modules only, Python rules outside.
+// tree order; Python rules do not look inside node_modules.
 std::vector<NodeId> globMatches(const PackageTree &tree, const ExclusionSet &exclusions, const SlimRule &rule)
 {
     std::vector<NodeId> found;
@@ -39,9 +39,7 @@ std::vector<NodeId> globMatches(const PackageTree &tree, const ExclusionSet &exc
         path += tree.nameBytes(frame.node);
         const bool folder = tree.isFolder(frame.node);
         const bool nodeModules = frame.inNodeModules || (folder && tree.nameBytes(frame.node) == "node_modules");
-        const bool applies = rule.ecosystem == Ecosystem::Node     ? frame.inNodeModules
-            : rule.ecosystem == Ecosystem::Python                  ? !nodeModules
-                                                                   : true;
+        const bool applies = rule.ecosystem != Ecosystem::Python || !nodeModules;
         if (applies) {
             bool matched = false;
             for (const GlobPattern &glob : rule.globs)

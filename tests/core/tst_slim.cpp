@@ -7,6 +7,7 @@
 #include "SyntheticPackage.h"
 
 #include "readers/PackageReader.h"
+#include "scenario/Scenario.h"
 #include "session/Session.h"
 #include "slim/PackagerPatterns.h"
 #include "slim/SlimRules.h"
@@ -392,6 +393,79 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
                                                              u"serverless"_s});
         QCOMPARE(cli.exitCode, 0);
         QCOMPARE(cli.out, QByteArray("package:\n  patterns:\n    - '!**/*.map'\n"));
+    }
+
+    void scenariosRoundTrip()
+    {
+        const QString folder = m_dir.filePath(u"scenario"_s);
+        QVERIFY(QDir().mkpath(folder));
+        const QString zip = folder + u"/function.zip"_s;
+        fixtures::python(uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    for name in ['index.js', 'index.js.map', 'lib/a.js', 'lib/a.js.map', 'lib/b.js', 'node_modules/aws-sdk/x.js',
+                 'node_modules/aws-sdk/y.js', 'node_modules/other/z.js']:
+        z.writestr(name, name * 50)
+)"_s, {zip});
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY(loaded.ok());
+        Session session;
+        session.setFunction(loaded.package);
+        const PackageTree &tree = loaded.package->tree;
+        // A file marked inside a folder that is excluded too: both come back.
+        QVERIFY(session.exclude(0, fixtures::nodeAt(tree, u"node_modules/aws-sdk/x.js"_s)));
+        QVERIFY(session.exclude(0, fixtures::nodeAt(tree, u"node_modules/aws-sdk"_s)));
+        QVERIFY(session.exclude(0, fixtures::nodeAt(tree, u"lib/b.js"_s)));
+        const QString file = folder + u"/slim.packscope.json"_s;
+        Scenario saved = Scenario::capture(session, file, {u"node-source-maps"_s});
+        QString error;
+        QVERIFY2(saved.save(file, &error), qPrintable(error));
+        QCOMPARE(saved.function.path, u"function.zip"_s);  // beside the scenario: stored relative
+        QCOMPARE(saved.function.sha256, QString::fromLatin1(fixtures::sha256(zip)));
+
+        const std::optional<Scenario> read = Scenario::load(file, &error);
+        QVERIFY2(read, qPrintable(error));
+        QCOMPARE(read->functionPath(file), zip);
+        Session again;
+        const LoadResult reloaded = PackageReader::read(read->functionPath(file));
+        again.setFunction(reloaded.package);
+        const Scenario::Outcome outcome = read->applyTo(again);
+        QVERIFY(outcome.changed.isEmpty() && outcome.missing.isEmpty() && outcome.unknownRules.isEmpty());
+        QCOMPARE(outcome.applied, 5);  // three marks and the two source maps
+        const PackageTree &t2 = reloaded.package->tree;
+        QVERIFY(again.exclusions(0).isMarked(fixtures::nodeAt(t2, u"node_modules/aws-sdk/x.js"_s)));
+        QVERIFY(again.isExcluded({0, fixtures::nodeAt(t2, u"index.js.map"_s)}));
+        QVERIFY(!again.isExcluded({0, fixtures::nodeAt(t2, u"lib/a.js"_s)}));
+        again.undo();  // one edit
+        QVERIFY(again.excludedItems().empty());
+
+        // The package changed: said, and what still matches is applied.
+        const QString changed = folder + u"/changed.zip"_s;
+        fixtures::python(uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('index.js', 'v2')
+    z.writestr('lib/b.js', 'v2')
+)"_s, {changed});
+        Scenario moved = *read;
+        moved.function.path = u"changed.zip"_s;
+        Session third;
+        third.setFunction(PackageReader::read(moved.functionPath(file)).package);
+        const Scenario::Outcome partial = moved.applyTo(third);
+        QCOMPARE(partial.changed.size(), 1);
+        QCOMPARE(partial.applied, 1);
+        QCOMPARE(partial.missing.size(), 2);
+
+        // Headless: the scenario alone names the package.
+        const auto audit = fixtures::run(fixtures::cliPath(), {u"audit"_s, u"--scenario"_s, file, u"--format"_s, u"json"_s});
+        QVERIFY2(audit.exitCode == 0, audit.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(audit.out).object();
+        QCOMPARE(report[u"packages"_s][0][u"zipped_bytes"_s].toInteger(), qint64(session.measures().functionZipped)
+                                                                               - qint64(session.package(0)->tree.node(
+                                                                                   fixtures::nodeAt(tree, u"index.js.map"_s)).totals.footprint)
+                                                                               - qint64(session.package(0)->tree.node(
+                                                                                   fixtures::nodeAt(tree, u"lib/a.js.map"_s)).totals.footprint));
+        QCOMPARE(fixtures::run(fixtures::cliPath(), {u"audit"_s, u"--scenario"_s, m_dir.filePath(u"none.json"_s)}).exitCode, 2);
     }
 
     void cliSlimEndToEnd()
