@@ -32,7 +32,7 @@ packscope::NodeId nodeAt(const packscope::PackageTree &tree, const QString &path
     qFatal("no node %s", qPrintable(path));
 }
 
-const packscope::LimitResult &resultFor(const std::vector<packscope::LimitResult> &results, const QString &id)
+packscope::LimitResult resultFor(const std::vector<packscope::LimitResult> &results, const QString &id)
 {
     for (const packscope::LimitResult &r : results) {
         if (r.rule.id == id)

@@ -24,7 +24,8 @@ packscope::PackagePtr syntheticPackage(const QString &name, const std::vector<Sy
 // The node at `path` ("dir/file"); fails the test binary when there is none.
 packscope::NodeId nodeAt(const packscope::PackageTree &tree, const QString &path);
 
-// The result of limit `id` among `results`; fails the test binary when missing.
-const packscope::LimitResult &resultFor(const std::vector<packscope::LimitResult> &results, const QString &id);
+// A copy of the result of limit `id` among `results` (which may be a
+// temporary); fails the test binary when missing.
+packscope::LimitResult resultFor(const std::vector<packscope::LimitResult> &results, const QString &id);
 
 } // namespace fixtures

@@ -187,6 +187,26 @@ private Q_SLOTS:
         QCOMPARE(fixtures::sha256(m_zip), before);
     }
 
+    void scenariosSaveAndReopen()
+    {
+        const QString scenario = m_dir.filePath(u"what-if.packscope.json"_s);
+        std::uint64_t zipped = 0;
+        {
+            MainWindow window;
+            window.openPackage(m_zip);
+            QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+            QVERIFY(window.session()->excludeMatching(GlobPattern(u"model/"_s)) == 1);
+            zipped = window.session()->measures().functionZipped;
+            QVERIFY(window.saveScenario(scenario));
+        }
+        MainWindow window;
+        window.openScenario(scenario);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction() && !window.session()->excludedItems().empty(), 20000);
+        QCOMPARE(window.session()->measures().functionZipped, zipped);
+        QVERIFY2(window.errorText().contains(u"Scenario applied: 1 exclusions."_s), qPrintable(window.errorText()));
+        QVERIFY(window.session()->canUndo());
+    }
+
     void layersAreTheirOwnBranches()
     {
         MainWindow window;
