@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppPalette.h"
+#include "LimitsHelpDialog.h"
 #include "PatternsDialog.h"
 #include "RecentFiles.h"
 
@@ -12,6 +13,7 @@
 #include "TreemapBreadcrumb.h"
 #include "TreemapLegend.h"
 #include "TreemapWidget.h"
+#include "WelcomePage.h"
 
 #include "demo/DemoPackage.h"
 #include "readers/PackageReader.h"
@@ -35,6 +37,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QScreen>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QtConcurrent/QtConcurrentRun>
@@ -103,8 +107,16 @@ void MainWindow::createActions()
             saveScenario(path);
     });
 
-    m_demoAction = new QAction(tr("Open &Demo Package"), this);
-    connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemo);
+    m_demoAction = new QAction(tr("Open &Demo: Model Bundle"), this);
+    connect(m_demoAction, &QAction::triggered, this, [this] { openDemo(int(DemoPackage::Demo::ModelBundle)); });
+    m_zerosDemoAction = new QAction(tr("Open Demo: 350 MB of &Zeros"), this);
+    connect(m_zerosDemoAction, &QAction::triggered, this, [this] { openDemo(int(DemoPackage::Demo::Zeros)); });
+
+    m_presentationAction = new QAction(tr("&Presentation Mode"), this);
+    m_presentationAction->setCheckable(true);
+    m_presentationAction->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence(QKeySequence::FullScreen)});
+    m_presentationAction->setToolTip(tr("Full screen, large gauges and fonts: for showing the limits to a team"));
+    connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
 
     m_undoAction = new QAction(tr("&Undo"), this);
     m_undoAction->setToolTip(tr("Undo the last what-if change (Ctrl+Z)"));
@@ -205,9 +217,17 @@ void MainWindow::createMenus()
     view->addAction(m_zoomOutAction);
     view->addAction(m_cushionAction);
     view->addAction(m_darkAction);
+    view->addAction(m_presentationAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *limits = help->addAction(tr("&Lambda Limits"), this, [this] {
+        LimitsHelpDialog dialog(*m_session, this);
+        dialog.exec();
+    });
+    limits->setShortcut(QKeySequence(Qt::Key_F1));
+    help->addSeparator();
     help->addAction(m_demoAction);
+    help->addAction(m_zerosDemoAction);
     help->addSeparator();
     help->addAction(tr("&About Packscope"), this, [this] {
         QMessageBox::about(this, tr("About Packscope"),
@@ -307,7 +327,16 @@ void MainWindow::createCentralArea()
     m_mainSplitter->setStretchFactor(2, 2);
     m_mainSplitter->setSizes({560, 660, 340});
     layout->addWidget(m_mainSplitter, 1);
-    setCentralWidget(central);
+
+    // Before a package is open: the welcome page.
+    m_welcome = new WelcomePage(this);
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseFile);
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemo);
+    connect(m_welcome, &WelcomePage::recentRequested, this, [this](const QString &path) { openPackage(path); });
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(central);
+    setCentralWidget(m_pages);
 
     m_status = new QLabel(this);
     statusBar()->addWidget(m_status, 1);
@@ -341,8 +370,12 @@ void MainWindow::createCentralArea()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
-        resize(1560, 940);
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray())) {
+        // First run: as large as the layout likes, within the screen.
+        const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1560, 940);
+        resize(std::min(1560, screen.width()), std::min(940, screen.height()));
+        move(screen.topLeft());
+    }
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
     m_sideSplitter->restoreState(settings.value(u"window/sideSplitter"_s).toByteArray());
@@ -508,17 +541,19 @@ void MainWindow::addLayer(const QString &path)
     m_loader->load({path}, LoadLayer);
 }
 
-void MainWindow::openDemo()
+void MainWindow::openDemo(int demo)
 {
     showError({});
-    m_loader->run([] {
+    const auto which = DemoPackage::Demo(demo);
+    m_loader->run([which] {
         QString error;
-        const QString path = DemoPackage::ensure(DemoPackage::defaultFolder(), &error);
+        const QString path = DemoPackage::ensure(DemoPackage::defaultFolder(), &error, which);
         PackageLoader::Results results;
         results.push_back(path.isEmpty() ? LoadResult::failure(tr("Demo package"), error) : PackageReader::read(path));
         return results;
     }, LoadFunction);
-    onLoadStarted(tr("the demo package (written once, ~125 MB)"));
+    onLoadStarted(which == DemoPackage::Demo::Zeros ? tr("the demo package (350 MB of zeros, written once)")
+                                                    : tr("the demo package (written once, ~125 MB)"));
 }
 
 void MainWindow::onLoadStarted(const QString &what)
@@ -602,6 +637,7 @@ void MainWindow::onSessionChanged()
     m_saveScenarioAction->setEnabled(m_session->hasFunction());
     updateLayerMenu();
 
+    m_pages->setCurrentIndex(m_session->hasFunction() ? 1 : 0);
     if (!m_session->hasFunction()) {
         setWindowTitle(tr("Packscope"));
         if (!m_loader->isBusy())
@@ -638,8 +674,28 @@ void MainWindow::nameUndoActions()
     m_redoAction->setText(m_session->canRedo() ? tr("&Redo %1").arg(m_session->redoLabel()) : tr("&Redo"));
 }
 
+void MainWindow::setPresentationMode(bool on)
+{
+    // Large fonts (the gauges grow with them), just the gauges and the
+    // treemap, full screen.
+    QFont font = QApplication::font();
+    if (on)
+        font.setPointSizeF(font.pointSizeF() * 1.6);
+    m_pages->setFont(font);
+    m_tree->setVisible(!on);
+    m_sideSplitter->setVisible(!on);
+    menuBar()->setVisible(!on);
+    for (QToolBar *bar : findChildren<QToolBar *>())
+        bar->setVisible(!on);
+    if (on)
+        showFullScreen();
+    else
+        showNormal();
+}
+
 void MainWindow::updateRecentMenu()
 {
+    m_welcome->setRecentFiles(m_recent->paths());
     m_recentMenu->clear();
     for (const QString &path : m_recent->paths())
         m_recentMenu->addAction(path, this, [this, path] { openPackage(path); });

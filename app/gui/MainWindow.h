@@ -16,6 +16,7 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
+class QStackedWidget;
 class QTimer;
 
 namespace packscope {
@@ -29,6 +30,7 @@ class RecentFiles;
 class Session;
 class TreemapBreadcrumb;
 class TreemapWidget;
+class WelcomePage;
 
 // The Packscope window: limit gauges across the top, the package tree and
 // the treemap side by side, the Excluded panel and the composition chart on
@@ -56,7 +58,8 @@ public:
     // current package stays until the new one is read.
     void openPackage(const QString &path, const QStringList &layers = {});
     void addLayer(const QString &path);
-    void openDemo();
+    void openDemo(int demo = 0);  // DemoPackage::Demo
+    void setPresentationMode(bool on);
     // Writes the function package without its excluded items, in the
     // background; the outcome appears in the message bar.
     void exportSlimZip(const QString &path);
@@ -130,6 +133,10 @@ private:
     QAction *m_darkAction = nullptr;
     QAction *m_zoomOutAction = nullptr;
     QAction *m_demoAction = nullptr;
+    QAction *m_zerosDemoAction = nullptr;
+    QAction *m_presentationAction = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    WelcomePage *m_welcome = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_removeLayerMenu = nullptr;
 };

@@ -3,6 +3,7 @@
 #include "AppPalette.h"
 #include "MainWindow.h"
 
+#include "demo/DemoPackage.h"
 #include "limits/LimitProfile.h"
 #include "session/Session.h"
 
@@ -30,10 +31,12 @@ int main(int argc, char **argv)
                                  u"[package]"_s);
     const QCommandLineOption layerOption(u"layer"_s, u"A layer attached to the function (up to 5; repeatable)."_s,
                                          u"file"_s);
-    const QCommandLineOption demoOption(u"demo"_s, u"Open the built-in demo package."_s);
+    const QCommandLineOption demoOption(u"demo"_s, u"Open the built-in demo: a model bundle too big to upload."_s);
+    const QCommandLineOption zerosOption(u"demo-zeros"_s,
+                                         u"Open the other demo: 350 MB of zeros that zip to almost nothing."_s);
     const QCommandLineOption profileOption(u"profile"_s, u"Limit profile: a built-in id or a JSON file."_s,
                                            u"profile"_s, u"aws-lambda"_s);
-    parser.addOptions({layerOption, demoOption, profileOption});
+    parser.addOptions({layerOption, demoOption, zerosOption, profileOption});
     parser.process(app);
 
     QString profileError;
@@ -48,7 +51,9 @@ int main(int argc, char **argv)
     window.session()->setProfile(profile);
     window.show();
     if (parser.isSet(demoOption))
-        window.openDemo();
+        window.openDemo(int(packscope::DemoPackage::Demo::ModelBundle));
+    else if (parser.isSet(zerosOption))
+        window.openDemo(int(packscope::DemoPackage::Demo::Zeros));
     else if (!parser.positionalArguments().isEmpty())
         window.openPackage(parser.positionalArguments().constFirst(), parser.values(layerOption));
     return app.exec();

@@ -9,6 +9,8 @@
 #include <quazip/quazipfile.h>
 
 #include <cstdint>
+#include <vector>
+#include <algorithm>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -18,6 +20,7 @@ namespace packscope {
 namespace {
 
 constexpr auto kFileName = "inception-v3-classifier.zip";
+constexpr auto kZerosFileName = "zeros-350MB.zip";
 
 // xorshift64*: fast, deterministic filler with no structure deflate can use.
 class NoiseSource
@@ -144,6 +147,7 @@ struct DemoFile {
     QString name;
     QByteArray data;
     bool store;  // already as compressed as it gets: `zip` would store it too
+    qint64 zeros = 0;  // written as this many zero bytes instead of `data`
 };
 
 bool writeEntry(QuaZip &zip, const DemoFile &file, QString *error)
@@ -154,8 +158,12 @@ bool writeEntry(QuaZip &zip, const DemoFile &file, QString *error)
                         | QFileDevice::ReadOther);
     info.dateTime = QDateTime(QDate(2017, 6, 1), QTime(12, 0));
     const int method = file.store ? 0 : Z_DEFLATED;
-    if (!out.open(QIODevice::WriteOnly, info, nullptr, 0, method, file.store ? 0 : 6)
-        || out.write(file.data) != file.data.size()) {
+    bool written = out.open(QIODevice::WriteOnly, info, nullptr, 0, method, file.store ? 0 : 6)
+        && out.write(file.data) == file.data.size();
+    const QByteArray zeros(1 << 20, '\0');
+    for (qint64 left = file.zeros; written && left > 0; left -= zeros.size())
+        written = out.write(zeros.constData(), std::min<qint64>(left, zeros.size())) == std::min<qint64>(left, zeros.size());
+    if (!written) {
         *error = u"cannot write %1 into the demo package"_s.arg(file.name);
         return false;
     }
@@ -174,11 +182,13 @@ QString DemoPackage::defaultFolder()
     return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/demo"_s;
 }
 
-QString DemoPackage::ensure(const QString &folder, QString *error)
+QString DemoPackage::ensure(const QString &folder, QString *error, Demo demo)
 {
-    const QString path = QDir(folder).filePath(QString::fromLatin1(kFileName));
-    // A complete earlier demo is at least as large as its two model files.
-    if (QFileInfo(path).size() > kGraphBytes + kBundleBytes)
+    const bool zerosDemo = demo == Demo::Zeros;
+    const QString path = QDir(folder).filePath(QString::fromLatin1(zerosDemo ? kZerosFileName : kFileName));
+    // A complete earlier demo is at least as large as its big files zip to
+    // (QSaveFile never leaves a partial one behind).
+    if (QFileInfo(path).size() > (zerosDemo ? 100'000 : kGraphBytes + kBundleBytes))
         return path;
     if (!QDir().mkpath(folder)) {
         *error = u"%1: cannot create the folder for the demo package"_s.arg(folder);
@@ -195,14 +205,19 @@ QString DemoPackage::ensure(const QString &folder, QString *error)
         *error = u"%1: cannot start the demo zip"_s.arg(path);
         return {};
     }
-    const DemoFile files[] = {
-        {u"classify_image.py"_s, classifierScript(), false},
-        {u"classify_image_graph_def.pb"_s, noise(kGraphBytes, 0x1ce9710), true},
-        {u"MachineLearning-Bundle.zip"_s, noise(kBundleBytes, 0xb0d1e), true},
-        {u"imagenet_synset_to_human_label_map.txt"_s, labelMap(), false},
-        {u"imagenet_2012_challenge_label_map_proto.pbtxt"_s, challengeMap(), false},
-        {u"cropped_panda.jpg"_s, noise(2'767, 0x9a9da), true},
-    };
+    std::vector<DemoFile> files;
+    if (zerosDemo) {
+        files = {{u"handler.py"_s, "def handler(event, context):\n    return open('data/zeros.bin', 'rb').read(1)\n"_ba,
+                  false},
+                 {u"data/zeros.bin"_s, {}, false, kZeroBytes}};
+    } else {
+        files = {{u"classify_image.py"_s, classifierScript(), false},
+                 {u"classify_image_graph_def.pb"_s, noise(kGraphBytes, 0x1ce9710), true},
+                 {u"MachineLearning-Bundle.zip"_s, noise(kBundleBytes, 0xb0d1e), true},
+                 {u"imagenet_synset_to_human_label_map.txt"_s, labelMap(), false},
+                 {u"imagenet_2012_challenge_label_map_proto.pbtxt"_s, challengeMap(), false},
+                 {u"cropped_panda.jpg"_s, noise(2'767, 0x9a9da), true}};
+    }
     for (const DemoFile &file : files) {
         if (!writeEntry(zip, file, error))
             return {};

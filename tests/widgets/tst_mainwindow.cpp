@@ -8,16 +8,22 @@
 #include "LimitGauge.h"
 #include "MainWindow.h"
 #include "PatternsDialog.h"
+#include "LimitsHelpDialog.h"
+#include "WelcomePage.h"
+#include "SyntheticPackage.h"
 #include "PackageTreeModel.h"
 #include "PackageTreeView.h"
 #include "TreemapWidget.h"
 
 #include "demo/DemoPackage.h"
 #include "session/Session.h"
+#include "readers/PackageReader.h"
+#include "report/SizeFormat.h"
 #include "whatif/GlobPattern.h"
 
 #include <QAction>
 #include <QMenuBar>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -220,6 +226,67 @@ private Q_SLOTS:
         QCOMPARE(window.gauges()->gauge(u"layer-count"_s)->result().value, 2u);
         window.session()->removeLayer(0);
         QCOMPARE(window.treeView()->model()->rowCount(), 2);
+    }
+
+    void welcomePageUntilAPackageIsOpen()
+    {
+        MainWindow window;
+        auto *pages = window.findChild<QStackedWidget *>();
+        QVERIFY(pages);
+        QVERIFY(qobject_cast<WelcomePage *>(pages->currentWidget()));
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        QVERIFY(!qobject_cast<WelcomePage *>(pages->currentWidget()));
+    }
+
+    void presentationModeShowsGaugesAndMapLarge()
+    {
+        MainWindow window;
+        window.show();
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        const qreal normal = window.gauges()->font().pointSizeF();
+        window.setPresentationMode(true);
+        QVERIFY(window.gauges()->font().pointSizeF() > normal * 1.5);
+        QVERIFY(window.treeView()->isHidden());
+        QVERIFY(!window.treemap()->isHidden());
+        window.setPresentationMode(false);
+        QCOMPARE(window.gauges()->font().pointSizeF(), normal);
+        QVERIFY(!window.treeView()->isHidden());
+    }
+
+    void limitsHelpComesFromTheProfile()
+    {
+        MainWindow window;
+        window.openPackage(m_zip, {m_zip});
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->layerCount() == 1, 20000);
+        const QString html = LimitsHelpDialog::html(*window.session());
+        for (const LimitRule &rule : window.session()->profile().limits) {
+            QVERIFY(html.contains(rule.title.toHtmlEscaped()));
+            if (!rule.errorText.isEmpty())
+                QVERIFY(html.contains(rule.errorText.toHtmlEscaped()));
+        }
+        QVERIFY(html.contains(u"52,428,800 bytes"_s));
+        QVERIFY(html.contains(u"262,144,000 bytes"_s));
+        // With a layer: the function's remaining budget, as AWS quotes it.
+        QVERIFY(html.contains(formatBytes(window.session()->functionUnzippedBudget())));
+    }
+
+    void theZerosDemoFailsOnlyTheUnzippedLimit()
+    {
+        QTemporaryDir folder;
+        QString error;
+        const QString demo = DemoPackage::ensure(folder.path(), &error, DemoPackage::Demo::Zeros);
+        QVERIFY2(!demo.isEmpty(), qPrintable(error));
+        QVERIFY(QFileInfo(demo).size() < 1024 * 1024);
+        const LoadResult loaded = PackageReader::read(demo);
+        QVERIFY(loaded.ok());
+        Session session;
+        session.setFunction(loaded.package);
+        QVERIFY(fixtures::resultFor(session.evaluate(), u"zipped-direct-upload"_s).pass);
+        const LimitResult unzipped = fixtures::resultFor(session.evaluate(), u"unzipped-total"_s);
+        QVERIFY(!unzipped.pass);
+        QVERIFY(unzipped.value > 350'000'000u);
     }
 
     void theDemoTellsTheStory()
