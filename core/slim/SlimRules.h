@@ -29,7 +29,7 @@ struct SlimRule {
     QString reason;
     QStringList globTexts;
     std::vector<GlobPattern> globs;
-    QString detector;  // "duplicate-files", "typescript-sources", or empty
+    QString detector;  // one of SlimRules::kDetectors, or empty
     Ecosystem ecosystem = Ecosystem::Any;
     RiskTier risk = RiskTier::Safe;
 };
@@ -38,7 +38,9 @@ struct SlimRule {
 class SlimRules
 {
 public:
-    static inline const QStringList kDetectors{QStringLiteral("duplicate-files"), QStringLiteral("typescript-sources")};
+    static inline const QStringList kDetectors{QStringLiteral("duplicate-files"), QStringLiteral("typescript-sources"),
+                                               QStringLiteral("foreign-os-binaries"),
+                                               QStringLiteral("other-architecture-binaries")};
 
     // Parses one rule file; on error returns no rules and says which field is wrong.
     static SlimRules fromJson(const QByteArray &json, const QString &name, QString *error);

@@ -1,5 +1,6 @@
 #include "slim/SuggestionFinder.h"
 #include "session/Session.h"
+#include "slim/BinarySniffer.h"
 
 #include <QHash>
 #include <QSet>
@@ -108,6 +109,33 @@ std::vector<NodeId> typescriptSources(const PackageTree &tree, const std::vector
     return found;
 }
 
+// Native binaries for another OS, or for the package's minority architecture.
+std::vector<NodeId> foreignBinaries(const Package &package, const std::vector<std::uint8_t> &excluded, bool otherArch)
+{
+    const std::vector<BinarySniffer::Found> binaries = BinarySniffer::sniff(package, excluded);
+    std::vector<NodeId> found;
+    if (!otherArch) {
+        for (const BinarySniffer::Found &b : binaries) {
+            if (b.kind == BinaryKind::MachO || b.kind == BinaryKind::PortableExecutable)
+                found.push_back(b.node);
+        }
+        return found;
+    }
+    std::uint64_t x86 = 0, arm = 0;
+    for (const BinarySniffer::Found &b : binaries) {
+        x86 += b.kind == BinaryKind::ElfX86_64 ? package.tree.node(b.node).totals.unzipped : 0;
+        arm += b.kind == BinaryKind::ElfAarch64 ? package.tree.node(b.node).totals.unzipped : 0;
+    }
+    if (x86 == 0 || arm == 0)
+        return found;
+    const BinaryKind minority = x86 >= arm ? BinaryKind::ElfAarch64 : BinaryKind::ElfX86_64;
+    for (const BinarySniffer::Found &b : binaries) {
+        if (b.kind == minority)
+            found.push_back(b.node);
+    }
+    return found;
+}
+
 } // namespace
 
 std::vector<Suggestion> SuggestionFinder::find(const Session &session, const SlimRules &rules)
@@ -128,6 +156,10 @@ std::vector<Suggestion> SuggestionFinder::find(const Session &session, const Sli
                 nodes = duplicateFiles(tree, excluded);
             else if (rule.detector == u"typescript-sources")
                 nodes = typescriptSources(tree, excluded);
+            else if (rule.detector == u"foreign-os-binaries")
+                nodes = foreignBinaries(*package, excluded, false);
+            else if (rule.detector == u"other-architecture-binaries")
+                nodes = foreignBinaries(*package, excluded, true);
             else
                 nodes = globMatches(tree, exclusions, rule);
             if (nodes.empty())

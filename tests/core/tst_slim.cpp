@@ -118,7 +118,9 @@ private Q_SLOTS:
         // Every built-in rule is covered here or by its own test below.
         QString error;
         for (const SlimRule &rule : SlimRules::builtin(&error).rules)
-            QVERIFY2(expected.count(rule.id) || rule.id == u"duplicate-files", qPrintable(rule.id));
+            QVERIFY2(expected.count(rule.id) || rule.id == u"duplicate-files" || rule.id == u"foreign-os-binaries"
+                         || rule.id == u"other-architecture-binaries",
+                     qPrintable(rule.id));
         QVERIFY(error.isEmpty());
     }
 
@@ -164,6 +166,42 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
             QCOMPARE(before.functionUnzipped - after.functionUnzipped, s.unzippedSaving);
             session.undo();
         }
+    }
+
+    void nativeBinariesAreFoundByTheirFirstBytes()
+    {
+        const QString zip = makeZip(u"native.zip"_s, uR"(
+import struct, sys, zipfile
+def elf(machine, size):
+    head = b'\x7fELF' + bytes([2, 1, 1]) + bytes(9) + struct.pack('<HH', 3, machine)
+    return head + bytes(size - len(head))
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('lib/x86.so', elf(0x3E, 5000))
+    z.writestr('lib/libz.so.1.2.13', elf(0x3E, 3000))
+    z.writestr('lib/arm.so', elf(0xB7, 2000))
+    z.writestr('darwin/sharp.node', b'\xcf\xfa\xed\xfe' + bytes(996))
+    z.writestr('win/tool.exe', b'MZ' + bytes(998), compress_type=zipfile.ZIP_STORED)
+    z.writestr('java/A.class', b'\xca\xfe\xba\xbe\x00\x00\x00\x34' + bytes(200))
+    z.writestr('fake.so', b'not a binary at all, just text ' * 10)
+    info = zipfile.ZipInfo('bin/run')
+    info.external_attr = (0o100755 << 16)
+    info.create_system = 3
+    z.writestr(info, elf(0x3E, 800))
+)"_s);
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        Session session;
+        session.setFunction(loaded.package);
+        const auto got = suggested(session);
+        QCOMPARE(got.at(u"foreign-os-binaries"_s), (QStringList{u"darwin/sharp.node"_s, u"win/tool.exe"_s}));
+        QCOMPARE(got.at(u"other-architecture-binaries"_s), QStringList{u"lib/arm.so"_s});
+
+        // The same files in a folder on disk.
+        const QString folder = m_dir.filePath(u"native"_s);
+        QCOMPARE(fixtures::run(u"unzip"_s, {u"-q"_s, zip, u"-d"_s, folder}).exitCode, 0);
+        Session onDisk;
+        onDisk.setFunction(PackageReader::read(folder).package);
+        QCOMPARE(suggested(onDisk).at(u"foreign-os-binaries"_s), (QStringList{u"darwin/sharp.node"_s, u"win/tool.exe"_s}));
     }
 
     void fixItPlanPrefersSafeRules()
