@@ -73,11 +73,12 @@ PackagePtr everyRulePackage()
 bool openIn(Session &session, const QString &path)
 {
     LoadResult loaded = PackageReader::read(path);
-    if (!loaded.ok())
+    if (!loaded.ok()) {
         qWarning("%s", qPrintable(loaded.error));
-    else
-        session.setFunction(std::move(loaded.package));
-    return loaded.ok();
+        return false;
+    }
+    session.setFunction(std::move(loaded.package));
+    return true;
 }
 
 } // namespace
