@@ -88,8 +88,8 @@ void CompositionChart::refresh()
         const QStringList segments = label.split(u'/');
         if (segments.size() > 2)
             label = u"…/"_s + segments.mid(segments.size() - 2).join(u'/');
-        if (label.size() > 34)
-            label = label.left(16) + u"…"_s + label.right(17);
+        if (label.size() > 28)
+            label = label.left(13) + u"…"_s + label.right(14);
         labels << label;
     }
     // Same parts and limits as on show: only the numbers move.

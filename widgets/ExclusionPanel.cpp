@@ -65,7 +65,6 @@ ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
                        "Drag them back to restore."));
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
-    m_hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_hint);
     m_list->setColumnCount(3);
     m_list->setHeaderLabels({tr("Item"), tr("Zipped"), tr("Unzipped")});

@@ -5,6 +5,7 @@
 #include "report/SizeFormat.h"
 #include "session/Session.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 
@@ -59,7 +60,6 @@ void GaugePanel::rebuild(const std::vector<LimitResult> &results)
     }
     m_slots.clear();
     m_gauges.clear();
-    int column = 0;
     for (const LimitResult &result : results) {
         Q_UNUSED(result);
         auto *gauge = new LimitGauge(m_session, this);
@@ -71,14 +71,53 @@ void GaugePanel::rebuild(const std::vector<LimitResult> &results)
         const std::size_t index = m_slots.size();
         connect(culprits, &QLabel::linkActivated, this,
                 [this, index] { Q_EMIT culpritsActivated(m_slots[index].refs); });
-        m_layout->addWidget(gauge, 0, column);
-        m_layout->addWidget(culprits, 1, column);
-        m_layout->setColumnStretch(column, 1);
         m_slots.push_back({gauge, culprits, {}});
         m_gauges.push_back(gauge);
-        ++column;
     }
-    m_layout->setRowStretch(1, 1);
+    m_columns = 0;
+    arrange();
+}
+
+void GaugePanel::arrange()
+{
+    // One row when the gauges have room for their titles, two when not
+    // (a narrow window, presentation mode's large fonts).
+    const int wanted = fontMetrics().averageCharWidth() * 55;
+    const int count = int(m_slots.size());
+    int columns = count;
+    if (count > 2 && width() / count < wanted)
+        columns = (count + 1) / 2;
+    if (columns == m_columns || columns == 0)
+        return;
+    m_columns = columns;
+    for (const Slot &slot : m_slots) {
+        m_layout->removeWidget(slot.gauge);
+        m_layout->removeWidget(slot.culprits);
+    }
+    for (int c = 0; c < m_layout->columnCount(); ++c)
+        m_layout->setColumnStretch(c, 0);
+    for (int i = 0; i < count; ++i) {
+        const int row = (i / columns) * 2;
+        const int column = i % columns;
+        m_layout->addWidget(m_slots[std::size_t(i)].gauge, row, column);
+        m_layout->addWidget(m_slots[std::size_t(i)].culprits, row + 1, column);
+        m_layout->setColumnStretch(column, 1);
+    }
+}
+
+void GaugePanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrange();
+}
+
+void GaugePanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        m_columns = 0;
+        arrange();
+    }
 }
 
 void GaugePanel::setResults(const std::vector<LimitResult> &results)

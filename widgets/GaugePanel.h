@@ -34,7 +34,12 @@ public:
 Q_SIGNALS:
     void culpritsActivated(const std::vector<packscope::NodeRef> &culprits);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
+    void arrange();
     struct Slot {
         LimitGauge *gauge;
         QLabel *culprits;
@@ -46,6 +51,7 @@ private:
     QGridLayout *m_layout;
     std::vector<LimitGauge *> m_gauges;
     std::vector<Slot> m_slots;
+    int m_columns = 0;  // gauges per row as arranged
 };
 
 } // namespace packscope

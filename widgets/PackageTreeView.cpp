@@ -170,3 +170,17 @@ void PackageTreeView::dropEvent(QDropEvent *event)
 }
 
 } // namespace packscope
+
+namespace packscope {
+
+void PackageTreeView::resizeEvent(QResizeEvent *event)
+{
+    QTreeView::resizeEvent(event);
+    // Names come first: in a narrow tree the file counts make room for them.
+    const int numbers = header()->sectionSize(PackageTreeModel::UnzippedColumn)
+        + header()->sectionSize(PackageTreeModel::ZippedColumn) + header()->sectionSize(PackageTreeModel::ShareColumn);
+    const int filesWidth = fontMetrics().horizontalAdvance(QStringLiteral("999,999")) + 12;
+    setColumnHidden(PackageTreeModel::FilesColumn, viewport()->width() - numbers - filesWidth < 200);
+}
+
+} // namespace packscope

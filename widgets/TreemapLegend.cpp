@@ -21,11 +21,19 @@ TreemapLegend::TreemapLegend(QWidget *parent) : QWidget(parent)
         pixmap.fill(fileKindColor(kind));
         swatch->setPixmap(pixmap);
         layout->addWidget(swatch);
-        auto *name = new QLabel(fileKindName(kind), this);
+        // Short names keep the legend from setting the map's minimum width.
+        static const char *const shortNames[kFileKindCount] = {
+            QT_TRANSLATE_NOOP("TreemapLegend", "Native"), QT_TRANSLATE_NOOP("TreemapLegend", "Python"),
+            QT_TRANSLATE_NOOP("TreemapLegend", "JS/TS"),  QT_TRANSLATE_NOOP("TreemapLegend", "Data, models"),
+            QT_TRANSLATE_NOOP("TreemapLegend", "Docs, tests"), QT_TRANSLATE_NOOP("TreemapLegend", "Other")};
+        auto *name = new QLabel(tr(shortNames[k]), this);
+        name->setToolTip(fileKindName(kind));
+        swatch->setToolTip(fileKindName(kind));
         layout->addWidget(name);
         layout->addSpacing(8);
     }
     layout->addStretch(1);
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
 }
 
 } // namespace packscope

@@ -33,6 +33,7 @@ TreemapWidget::TreemapWidget(Session *session, QWidget *parent) : QWidget(parent
     setMinimumSize(200, 150);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(tr("Treemap"));
+    m_options.headerHeight = fontMetrics().height() + 2;
     connect(m_session, &Session::changed, this, &TreemapWidget::onSessionChanged);
     onSessionChanged();
 }
@@ -475,6 +476,8 @@ void TreemapWidget::dropEvent(QDropEvent *event)
 
 void TreemapWidget::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::FontChange)
+        m_options.headerHeight = fontMetrics().height() + 2;  // folder labels fit the font
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         invalidate();
     QWidget::changeEvent(event);

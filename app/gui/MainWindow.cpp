@@ -38,6 +38,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QScreen>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -377,7 +378,7 @@ void MainWindow::restoreSettings()
         move(screen.topLeft());
     }
     restoreState(settings.value(u"window/state"_s).toByteArray());
-    m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
+    m_splitterSized = m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
     m_sideSplitter->restoreState(settings.value(u"window/sideSplitter"_s).toByteArray());
     const bool zipped = settings.value(u"view/sizeMode"_s).toString() == u"zipped"_s;
     (zipped ? m_zippedAction : m_unzippedAction)->setChecked(true);
@@ -638,10 +639,19 @@ void MainWindow::onSessionChanged()
     updateLayerMenu();
 
     m_pages->setCurrentIndex(m_session->hasFunction() ? 1 : 0);
+    if (m_session->hasFunction() && !m_splitterSized) {
+        // First run: tree, treemap and side panels in proportion to the
+        // window, once the splitter is on show with its real width.
+        m_splitterSized = true;
+        QTimer::singleShot(0, this, [this] {
+            const int w = m_mainSplitter->width();
+            m_mainSplitter->setSizes({w * 36 / 100, w * 40 / 100, w * 24 / 100});
+        });
+    }
     if (!m_session->hasFunction()) {
         setWindowTitle(tr("Packscope"));
         if (!m_loader->isBusy())
-            m_status->setText(tr("Open a package (File → Open, or drop it here), or try Help → Open Demo Package."));
+            m_status->setText(tr("Open a package (File → Open, or drop it here), or try one of the demos."));
         return;
     }
     const Package &package = *m_session->package(0);
@@ -678,6 +688,10 @@ void MainWindow::setPresentationMode(bool on)
 {
     // Large fonts (the gauges grow with them), just the gauges and the
     // treemap, full screen.
+    {
+        const QSignalBlocker quiet(m_presentationAction);
+        m_presentationAction->setChecked(on);
+    }
     QFont font = QApplication::font();
     if (on)
         font.setPointSizeF(font.pointSizeF() * 1.6);

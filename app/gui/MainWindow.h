@@ -113,6 +113,7 @@ private:
     QSplitter *m_verticalSplitter = nullptr;
     QLabel *m_error = nullptr;
     bool m_exporting = false;
+    bool m_splitterSized = false;  // restored from settings, or set on first show
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;

@@ -36,7 +36,9 @@ int main(int argc, char **argv)
                                          u"Open the other demo: 350 MB of zeros that zip to almost nothing."_s);
     const QCommandLineOption profileOption(u"profile"_s, u"Limit profile: a built-in id or a JSON file."_s,
                                            u"profile"_s, u"aws-lambda"_s);
-    parser.addOptions({layerOption, demoOption, zerosOption, profileOption});
+    const QCommandLineOption presentationOption(u"presentation"_s,
+                                                u"Start in presentation mode: full screen, large gauges and fonts."_s);
+    parser.addOptions({layerOption, demoOption, zerosOption, profileOption, presentationOption});
     parser.process(app);
 
     QString profileError;
@@ -50,6 +52,8 @@ int main(int argc, char **argv)
     packscope::MainWindow window;
     window.session()->setProfile(profile);
     window.show();
+    if (parser.isSet(presentationOption))
+        window.setPresentationMode(true);
     if (parser.isSet(demoOption))
         window.openDemo(int(packscope::DemoPackage::Demo::ModelBundle));
     else if (parser.isSet(zerosOption))
