@@ -34,6 +34,7 @@ NodeRef unpackId(quintptr id)
 
 PackageTreeModel::PackageTreeModel(Session *session, QObject *parent) : QAbstractItemModel(parent), m_session(session)
 {
+    connect(m_session, &Session::packagesChanged, this, &PackageTreeModel::onPackagesChanged);
     connect(m_session, &Session::changed, this, &PackageTreeModel::onSessionChanged);
     connect(m_session, &Session::itemsChanged, this, &PackageTreeModel::onItemsChanged);
     rebuildRows();
@@ -41,11 +42,9 @@ PackageTreeModel::PackageTreeModel(Session *session, QObject *parent) : QAbstrac
 
 void PackageTreeModel::rebuildRows()
 {
-    m_packageIdentity.clear();
     m_rowInParent.clear();
     for (int p = 0; p < m_session->packageCount(); ++p) {
         const PackagePtr &package = m_session->package(p);
-        m_packageIdentity.push_back(package.get());
         std::vector<std::uint32_t> rows;
         if (package) {
             const PackageTree &tree = package->tree;
@@ -60,29 +59,28 @@ void PackageTreeModel::rebuildRows()
     }
 }
 
+void PackageTreeModel::onPackagesChanged()
+{
+    beginResetModel();
+    rebuildRows();
+    endResetModel();
+    m_changeAnnounced = true;
+}
+
 void PackageTreeModel::onSessionChanged()
 {
-    std::vector<const void *> identity;
-    for (int p = 0; p < m_session->packageCount(); ++p)
-        identity.push_back(m_session->package(p).get());
-    if (identity != m_packageIdentity) {
-        beginResetModel();
-        rebuildRows();
-        endResetModel();
-        return;
-    }
-    // Same packages: a what-if edit said which items changed (see
-    // onItemsChanged); anything else (a new profile) may change every share.
-    if (!m_itemsJustChanged && rowCount() > 0) {
+    // New packages reset the model, a what-if edit said which items changed
+    // (onItemsChanged); anything else (a new profile) may change every share.
+    if (!m_changeAnnounced && rowCount() > 0) {
         Q_EMIT headerDataChanged(Qt::Horizontal, ShareColumn, ShareColumn);
         Q_EMIT everythingChanged();
     }
-    m_itemsJustChanged = false;
+    m_changeAnnounced = false;
 }
 
 void PackageTreeModel::onItemsChanged(const std::vector<NodeRef> &items)
 {
-    m_itemsJustChanged = true;
+    m_changeAnnounced = true;
     // Sizes changed along the path to each item; the item and everything
     // below it changed their excluded state. Rows did not move or go away.
     std::vector<quintptr> done;

@@ -55,14 +55,14 @@ Q_SIGNALS:
     void everythingChanged();
 
 private:
+    void onPackagesChanged();
     void onSessionChanged();
     void onItemsChanged(const std::vector<NodeRef> &items);
     void rebuildRows();
     std::uint64_t unzippedLimit() const;
 
     Session *m_session;
-    bool m_itemsJustChanged = false;  // the change at hand was announced item by item
-    std::vector<const void *> m_packageIdentity;
+    bool m_changeAnnounced = false;  // the change at hand came as a reset or item by item
     // Per package, each node's row among its siblings: parent() in O(1).
     std::vector<std::vector<std::uint32_t>> m_rowInParent;
 };

@@ -60,6 +60,7 @@ SuggestionsPanel::SuggestionsPanel(Session *session, QWidget *parent)
     m_timer->setSingleShot(true);
     m_timer->setInterval(250);
     connect(m_timer, &QTimer::timeout, this, &SuggestionsPanel::refresh);
+    connect(m_session, &Session::packagesChanged, this, [this] { m_applied.clear(); });
     connect(m_session, &Session::changed, this, &SuggestionsPanel::scheduleRefresh);
     connect(m_list, &QTreeWidget::itemChanged, this, &SuggestionsPanel::onItemChanged);
     connect(m_planButton, &QPushButton::clicked, this, &SuggestionsPanel::applyPlan);
@@ -82,13 +83,6 @@ void SuggestionsPanel::showEvent(QShowEvent *event)
 void SuggestionsPanel::refresh()
 {
     m_stale = false;
-    std::vector<const void *> identity;
-    for (int p = 0; p < m_session->packageCount(); ++p)
-        identity.push_back(m_session->package(p).get());
-    if (identity != m_packageIdentity) {
-        m_packageIdentity = identity;
-        m_applied.clear();
-    }
     // An applied suggestion stays while all its items are excluded (an undo
     // or a restore elsewhere takes it back).
     std::erase_if(m_applied, [this](const Suggestion &s) {

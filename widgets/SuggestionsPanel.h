@@ -45,7 +45,6 @@ private:
     SlimRules m_rules;
     std::vector<Suggestion> m_suggestions;  // open ones, then the applied ones (listed checked)
     std::vector<Suggestion> m_applied;      // checked here and still fully excluded
-    std::vector<const void *> m_packageIdentity;
     std::vector<std::size_t> m_plan;
     QTreeWidget *m_list;
     QLabel *m_summary;

@@ -34,8 +34,9 @@ TreemapWidget::TreemapWidget(Session *session, QWidget *parent) : QWidget(parent
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(tr("Treemap"));
     m_options.headerHeight = fontMetrics().height() + 2;
+    connect(m_session, &Session::packagesChanged, this, &TreemapWidget::onPackagesChanged);
     connect(m_session, &Session::changed, this, &TreemapWidget::onSessionChanged);
-    onSessionChanged();
+    invalidate();
 }
 
 void TreemapWidget::setSizeMode(SizeMode mode)
@@ -242,25 +243,28 @@ std::vector<NodeRef> TreemapWidget::roots() const
     return all;
 }
 
+void TreemapWidget::onPackagesChanged()
+{
+    // Other packages: the tiles on show name nodes that are gone, so lay out
+    // again before anything can ask about them (changed() follows at once).
+    m_packagesJustChanged = true;
+    m_selected = {};
+    m_culprits.clear();
+    if (m_zoomRoot.isValid()) {
+        m_zoomRoot = {};
+        Q_EMIT zoomChanged(m_zoomRoot);
+    }
+    if (m_shownGeneration > 0)
+        refreshNow();
+}
+
 void TreemapWidget::onSessionChanged()
 {
-    std::vector<const void *> identity;
-    for (int p = 0; p < m_session->packageCount(); ++p)
-        identity.push_back(m_session->package(p).get());
-    if (identity != m_packageIdentity) {
-        // Other packages: the tiles on show name nodes that are gone, so lay
-        // out again before anything can ask about them.
-        m_packageIdentity = identity;
-        m_selected = {};
-        m_culprits.clear();
-        if (m_zoomRoot.isValid()) {
-            m_zoomRoot = {};
-            Q_EMIT zoomChanged(m_zoomRoot);
-        }
-        if (m_shownGeneration > 0)
-            refreshNow();
+    if (m_packagesJustChanged) {
+        m_packagesJustChanged = false;
         return;
-    } else if (m_zoomRoot.isValid() && m_session->isExcluded(m_zoomRoot)) {
+    }
+    if (m_zoomRoot.isValid() && m_session->isExcluded(m_zoomRoot)) {
         // The folder on show was excluded: go up to what is left of it.
         NodeRef up = m_zoomRoot;
         const PackageTree &tree = m_session->package(up.package)->tree;

@@ -92,6 +92,7 @@ protected:
 
 private:
     struct Frame;
+    void onPackagesChanged();
     void onSessionChanged();
     void invalidate();  // layout and picture out of date: ask for a new frame
     void layOutNow();  // lays out and paints on this thread; no repaint
@@ -124,7 +125,7 @@ private:
     QPoint m_pressPos;
     NodeRef m_pressRef;
     bool m_dropHighlight = false;
-    std::vector<const void *> m_packageIdentity;  // to notice a package being replaced
+    bool m_packagesJustChanged = false;  // onPackagesChanged() has laid out already
 };
 
 } // namespace packscope

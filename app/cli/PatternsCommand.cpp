@@ -33,16 +33,9 @@ int PatternsCommand::run(const QStringList &arguments)
     if (!PackagerPatterns::formatFromName(parser.value(format), &chosen))
         return cli::fail(u"--format must be one of %1, not '%2'"_s.arg(PackagerPatterns::formatNames().join(u", "_s),
                                                                        parser.value(format)));
-    const QString optionError = whatIf.read(parser);
-    if (!optionError.isEmpty())
-        return cli::fail(optionError);
     Session session;
-    const QString loadError = loadPackages(session, packagePath);
-    if (!loadError.isEmpty())
-        return cli::fail(loadError);
-    const QString applyError = whatIf.applyTo(session);
-    if (!applyError.isEmpty())
-        return cli::fail(applyError);
+    if (const QString error = whatIf.open(parser, packagePath, session); !error.isEmpty())
+        return cli::fail(error);
     const PackagerPatterns patterns(session);
     const QByteArray data = patterns.text(chosen, QFileInfo(packagePath).fileName()).toUtf8();
     if (!cli::writeOutput(data, parser.value(output), {packagePath}))

@@ -28,17 +28,9 @@ int SlimCommand::run(const QStringList &arguments)
         return exitCode;
     if (!parser.isSet(output) || parser.value(output).isEmpty())
         return cli::fail(u"slim needs -o OUT.zip, the zip to write"_s);
-    const QString optionError = whatIf.read(parser);
-    if (!optionError.isEmpty())
-        return cli::fail(optionError);
-
     Session session;
-    const QString loadError = loadPackages(session, packagePath);
-    if (!loadError.isEmpty())
-        return cli::fail(loadError);
-    const QString applyError = whatIf.applyTo(session);
-    if (!applyError.isEmpty())
-        return cli::fail(applyError);
+    if (const QString error = whatIf.open(parser, packagePath, session); !error.isEmpty())
+        return cli::fail(error);
 
     const SlimResult result = SlimZipWriter::write(*session.package(0), session.exclusions(0), parser.value(output));
     if (!result.ok())

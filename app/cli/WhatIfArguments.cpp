@@ -1,5 +1,7 @@
 #include "WhatIfArguments.h"
 
+#include "CommandLine.h"
+
 #include "session/Session.h"
 #include "slim/SuggestionFinder.h"
 
@@ -10,6 +12,15 @@ namespace packscope {
 void WhatIfArguments::addTo(QCommandLineParser &parser) const
 {
     parser.addOptions({m_exclude, m_rules});
+}
+
+QString WhatIfArguments::open(const QCommandLineParser &parser, const QString &package, Session &session)
+{
+    if (QString error = read(parser); !error.isEmpty())
+        return error;
+    if (QString error = loadPackages(session, package); !error.isEmpty())
+        return error;
+    return applyTo(session);
 }
 
 QString WhatIfArguments::read(const QCommandLineParser &parser)

@@ -20,12 +20,14 @@ class WhatIfArguments
 {
 public:
     void addTo(QCommandLineParser &parser) const;
-    // Reads the options; returns an error message, or an empty string.
-    QString read(const QCommandLineParser &parser);
-    // Applies them to the session's function package; returns an error message or "".
-    QString applyTo(Session &session) const;
+    // Reads the options, loads `package` into the session and applies them;
+    // returns the one-line error of the first step that fails, or "".
+    QString open(const QCommandLineParser &parser, const QString &package, Session &session);
 
 private:
+    QString read(const QCommandLineParser &parser);
+    QString applyTo(Session &session) const;
+
     QCommandLineOption m_exclude{QStringLiteral("exclude"), QStringLiteral("Leave out entries matching GLOB (repeatable)."),
                                  QStringLiteral("GLOB")};
     QCommandLineOption m_rules{QStringLiteral("rules"),

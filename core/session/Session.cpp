@@ -30,6 +30,7 @@ void Session::setFunction(PackagePtr package)
     m_packages.front().exclusions = ExclusionSet(package ? &package->tree : nullptr);
     m_packages.front().package = std::move(package);
     m_history.clear();
+    Q_EMIT packagesChanged();
     Q_EMIT changed();
 }
 
@@ -42,6 +43,7 @@ void Session::addLayer(PackagePtr package)
     entry.package = std::move(package);
     m_packages.push_back(std::move(entry));
     m_history.clear();
+    Q_EMIT packagesChanged();
     Q_EMIT changed();
 }
 
@@ -52,6 +54,7 @@ void Session::removeLayer(int layerIndex)
         return;
     m_packages.erase(m_packages.begin() + index);
     m_history.clear();
+    Q_EMIT packagesChanged();
     Q_EMIT changed();
 }
 

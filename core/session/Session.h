@@ -90,6 +90,9 @@ Q_SIGNALS:
     // views can refresh just those and what lies above and below them.
     void changed();
     void itemsChanged(const std::vector<packscope::NodeRef> &items);
+    // Before changed() when the function or a layer was set, added or removed:
+    // node ids from before name nothing now.
+    void packagesChanged();
 
 private:
     bool apply(const ExclusionEdit::Change &change);

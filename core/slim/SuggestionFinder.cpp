@@ -142,7 +142,6 @@ std::vector<Suggestion> SuggestionFinder::find(const Session &session, const Sli
 {
     std::vector<Suggestion> all;
     const SessionMeasures now = session.measures();
-    const std::vector<LimitResult> results = session.evaluate();
     for (int p = 0; p < session.packageCount(); ++p) {
         const PackagePtr &package = session.package(p);
         if (!package)
@@ -175,18 +174,21 @@ std::vector<Suggestion> SuggestionFinder::find(const Session &session, const Sli
             }
             if (s.unzippedSaving == 0 && s.zippedSaving == 0)
                 continue;
-            for (const LimitResult &r : results) {
-                if (r.pass || r.rule.isInfo() || r.rule.isCount())
+            // Failing limits need only the measures, not a full evaluate()
+            // with its culprit search.
+            for (const LimitRule &rule : session.profile().limits) {
+                const std::uint64_t value = now.value(rule.measure);
+                if (rule.holds(value) || rule.isInfo() || rule.isCount())
                     continue;
                 std::uint64_t saving = 0;
-                if (r.rule.measure == LimitMeasure::FunctionZipped && p == 0)
+                if (rule.measure == LimitMeasure::FunctionZipped && p == 0)
                     saving = s.zippedSaving;
-                else if (r.rule.measure == LimitMeasure::FunctionUnzipped && p == 0)
+                else if (rule.measure == LimitMeasure::FunctionUnzipped && p == 0)
                     saving = s.unzippedSaving;
-                else if (r.rule.measure == LimitMeasure::TotalUnzipped)
+                else if (rule.measure == LimitMeasure::TotalUnzipped)
                     saving = s.unzippedSaving;
-                if (saving > 0 && r.rule.holds(now.value(r.rule.measure) - saving))
-                    s.fixes << r.rule.id;
+                if (saving > 0 && rule.holds(value - saving))
+                    s.fixes << rule.id;
             }
             all.push_back(std::move(s));
         }

@@ -1,6 +1,7 @@
 #include "SyntheticPackage.h"
 
 #include "model/PackageTreeBuilder.h"
+#include "readers/PackageReader.h"
 
 namespace fixtures {
 
@@ -21,6 +22,17 @@ packscope::PackagePtr syntheticPackage(const QString &name, const std::vector<Sy
     package->tree = builder.finish();
     package->fixedZipBytes = fixedZipBytes;
     return package;
+}
+
+bool openPackage(packscope::Session &session, const QString &path)
+{
+    packscope::LoadResult loaded = packscope::PackageReader::read(path);
+    if (!loaded.ok()) {
+        qWarning("%s", qPrintable(loaded.error));
+        return false;
+    }
+    session.setFunction(std::move(loaded.package));
+    return true;
 }
 
 packscope::NodeId nodeAt(const packscope::PackageTree &tree, const QString &path)

@@ -2,6 +2,7 @@
 
 #include "limits/LimitResult.h"
 #include "model/Package.h"
+#include "session/Session.h"
 
 #include <QString>
 
@@ -20,6 +21,10 @@ struct SyntheticFile {
 // tests of what sits above the readers: layouts, sessions, widgets.
 packscope::PackagePtr syntheticPackage(const QString &name, const std::vector<SyntheticFile> &files,
                                        std::uint64_t fixedZipBytes = 22);
+
+// Reads the package at `path` into `session` as its function; false (with
+// a warning naming the file) when it cannot be read.
+bool openPackage(packscope::Session &session, const QString &path);
 
 // The node at `path` ("dir/file"); fails the test binary when there is none.
 packscope::NodeId nodeAt(const packscope::PackageTree &tree, const QString &path);
