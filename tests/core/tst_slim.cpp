@@ -22,26 +22,13 @@
 using namespace Qt::StringLiterals;
 using namespace packscope;
 
-namespace {
-
-
-
-
-
-} // namespace
-
 class TestSlim : public QObject
 {
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
 
-    QString makeZip(const QString &name, const QString &code)
-    {
-        const QString path = m_dir.filePath(name);
-        fixtures::python(code, {path});
-        return path;
-    }
+    QString makeZip(const QString &name, const QString &code) { return fixtures::pythonFile(m_dir.filePath(name), code); }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }

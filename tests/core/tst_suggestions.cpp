@@ -68,12 +68,7 @@ class TestSuggestions : public QObject
 private:
     QTemporaryDir m_dir;
 
-    QString makeZip(const QString &name, const QString &code)
-    {
-        const QString path = m_dir.filePath(name);
-        fixtures::python(code, {path});
-        return path;
-    }
+    QString makeZip(const QString &name, const QString &code) { return fixtures::pythonFile(m_dir.filePath(name), code); }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }

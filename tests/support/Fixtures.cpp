@@ -120,6 +120,12 @@ QString cliPath()
     return QStringLiteral(PACKSCOPE_CLI_PATH);
 }
 
+QString pythonFile(const QString &path, const QString &code)
+{
+    python(code, {path});
+    return path;
+}
+
 QByteArray sha256(const QString &path)
 {
     QFile file(path);

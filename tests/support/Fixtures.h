@@ -35,6 +35,8 @@ void writeFile(const QString &path, const QByteArray &data);
 
 // Runs a Python snippet with `args` as sys.argv[1:]; returns its stdout.
 QByteArray python(const QString &code, const QStringList &args = {});
+// Runs a Python snippet that writes the file `path` (its sys.argv[1]); returns `path`.
+QString pythonFile(const QString &path, const QString &code);
 
 // Facts from Python's zipfile: {"files", "dirs", "unzipped", "entries":
 // [{"name","raw_name" (stored bytes as UTF-8),"header_offset","central_length","file_size","is_dir"}], "start_dir",
