@@ -8,6 +8,7 @@
 #include "CompositionChart.h"
 #include "ExclusionPanel.h"
 #include "GaugePanel.h"
+#include "MessageBar.h"
 #include "PackageTreeView.h"
 #include "SuggestionsPanel.h"
 #include "TreemapBreadcrumb.h"
@@ -268,11 +269,8 @@ void MainWindow::createCentralArea()
     layout->setContentsMargins(6, 4, 6, 0);
     layout->setSpacing(4);
 
-    m_error = new QLabel(central);
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
-    layout->addWidget(m_error);
+    m_messages = new MessageBar(central);
+    layout->addWidget(m_messages);
 
     m_gauges = new GaugePanel(m_session, central);
     layout->addWidget(m_gauges);
@@ -414,22 +412,7 @@ void MainWindow::setDark(bool dark)
 
 QString MainWindow::errorText() const
 {
-    return m_error->isHidden() ? QString() : m_error->text();
-}
-
-void MainWindow::showError(const QString &message)
-{
-    m_error->setStyleSheet(u"QLabel { background: #f8d7da; color: #58151c; border: 1px solid #f1aeb5;"
-                           " border-radius: 4px; padding: 6px; }"_s);
-    m_error->setText(message);
-    m_error->setVisible(!message.isEmpty());
-}
-
-void MainWindow::showNotice(const QString &message)
-{
-    showError(message);
-    m_error->setStyleSheet(u"QLabel { background: #d1e7dd; color: #0a3622; border: 1px solid #a3cfbb;"
-                           " border-radius: 4px; padding: 6px; }"_s);
+    return m_messages->message();
 }
 
 void MainWindow::chooseExportFile()
@@ -461,11 +444,11 @@ void MainWindow::exportSlimZip(const QString &path)
         m_exportAction->setEnabled(m_session->hasFunction());
         onSessionChanged();
         if (!r.ok()) {
-            showError(tr("Could not export the slim zip. %1").arg(r.error));
+            m_messages->showError(tr("Could not export the slim zip. %1").arg(r.error));
             return;
         }
         const QString size = formatMiBAndBytes(r.writtenBytes);
-        showNotice(r.predictionEstimated
+        m_messages->showNotice(r.predictionEstimated
                        ? tr("Wrote %1: %2 (the estimate was %3); %4 entries, every one checked.")
                              .arg(r.outputPath, size, formatMiBAndBytes(r.predictedBytes))
                              .arg(r.keptEntries)
@@ -482,10 +465,10 @@ bool MainWindow::saveScenario(const QString &path)
 {
     QString error;
     if (!m_session->hasFunction() || !Scenario::capture(*m_session, path).save(path, &error)) {
-        showError(tr("Could not save the scenario. %1").arg(error));
+        m_messages->showError(tr("Could not save the scenario. %1").arg(error));
         return false;
     }
-    showNotice(tr("Saved %1: %n exclusion(s).", nullptr, int(m_session->excludedItems().size())).arg(path));
+    m_messages->showNotice(tr("Saved %1: %n exclusion(s).", nullptr, int(m_session->excludedItems().size())).arg(path));
     return true;
 }
 
@@ -494,7 +477,7 @@ void MainWindow::openScenario(const QString &path)
     QString error;
     std::optional<Scenario> scenario = Scenario::load(path, &error);
     if (!scenario) {
-        showError(tr("Could not open the scenario. %1").arg(error));
+        m_messages->showError(tr("Could not open the scenario. %1").arg(error));
         return;
     }
     QString profileError;
@@ -527,7 +510,7 @@ void MainWindow::chooseLayer()
 
 void MainWindow::openPackage(const QString &path, const QStringList &layers)
 {
-    showError({});
+    m_messages->showError({});
     QSettings().setValue(u"lastFolder"_s, QFileInfo(path).absolutePath());
     m_loader->load(QStringList{path} + layers, LoadFunction);
 }
@@ -535,16 +518,16 @@ void MainWindow::openPackage(const QString &path, const QStringList &layers)
 void MainWindow::addLayer(const QString &path)
 {
     if (!m_session->hasFunction()) {
-        showError(tr("Open the function's package before adding layers."));
+        m_messages->showError(tr("Open the function's package before adding layers."));
         return;
     }
-    showError({});
+    m_messages->showError({});
     m_loader->load({path}, LoadLayer);
 }
 
 void MainWindow::openDemo(int demo)
 {
-    showError({});
+    m_messages->showError({});
     const auto which = DemoPackage::Demo(demo);
     m_loader->run([which] {
         QString error;
@@ -583,7 +566,7 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
         if (results.empty() || !results.front().ok()) {
             m_pendingScenario.reset();
             // The package on show stays; the message says what went wrong.
-            showError(tr("Could not open the package. %1").arg(errors.join(u' ')));
+            m_messages->showError(tr("Could not open the package. %1").arg(errors.join(u' ')));
             return;
         }
         m_session->setFunction(results.front().package);
@@ -604,9 +587,9 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
                 notes << tr("%1 saved exclusions match nothing now.").arg(outcome.missing.size());
             const QString applied = tr("Scenario applied: %1 exclusions.").arg(outcome.applied);
             if (notes.isEmpty())
-                showNotice(applied);
+                m_messages->showNotice(applied);
             else
-                showError(applied + u' ' + notes.join(u' '));
+                m_messages->showError(applied + u' ' + notes.join(u' '));
             return;
         }
     } else {
@@ -615,7 +598,7 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
                 m_session->addLayer(result.package);
         }
     }
-    showError(errors.isEmpty() ? QString() : tr("Some layers could not be read. %1").arg(errors.join(u' ')));
+    m_messages->showError(errors.isEmpty() ? QString() : tr("Some layers could not be read. %1").arg(errors.join(u' ')));
 }
 
 void MainWindow::onSessionChanged()

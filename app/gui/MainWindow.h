@@ -25,6 +25,7 @@ class CompositionChart;
 class ExclusionPanel;
 class SuggestionsPanel;
 class GaugePanel;
+class MessageBar;
 class PackageTreeView;
 class RecentFiles;
 class Session;
@@ -85,8 +86,6 @@ private:
     void onLoaded(const PackageLoader::Results &results, int tag);
     void onLoadStarted(const QString &what);
     void onLoadStopped();
-    void showError(const QString &message);
-    void showNotice(const QString &message);
     void chooseExportFile();
     void updateRecentMenu();
     void nameUndoActions();
@@ -111,7 +110,7 @@ private:
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_sideSplitter = nullptr;
     QSplitter *m_verticalSplitter = nullptr;
-    QLabel *m_error = nullptr;
+    MessageBar *m_messages = nullptr;
     bool m_exporting = false;
     bool m_splitterSized = false;  // restored from settings, or set on first show
     QLabel *m_status = nullptr;
