@@ -192,12 +192,3 @@ void CompositionChart::rebuild(const QStringList &labels, const std::vector<Comp
 }
 
 } // namespace packscope
-
-namespace packscope {
-
-QString CompositionChart::keyText() const
-{
-    return m_key->text();
-}
-
-} // namespace packscope

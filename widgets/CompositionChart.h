@@ -32,7 +32,6 @@ public:
     // 120 ms after an edit, once for a burst of edits). When the parts are the
     // same as on show, only the bars' values change.
     void refresh();
-    QString keyText() const;
 
 protected:
     void changeEvent(QEvent *event) override;

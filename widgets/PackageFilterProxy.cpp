@@ -31,7 +31,7 @@ bool PackageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     if (!ref.isValid() || ref.node == 0)
         return false;  // a package row stays only for what matches inside it
     const PackageTree &tree = m_model->session()->package(ref.package)->tree;
-    const QByteArray path = m_filter.usesPath() ? tree.pathBytes(ref.node) : QByteArray();
+    const QByteArray path = m_filter.isGlob() ? tree.pathBytes(ref.node) : QByteArray();
     return m_filter.matches(tree.nameBytes(ref.node), path, tree.isFolder(ref.node));
 }
 

@@ -67,7 +67,7 @@ bool matchesFilter(const TreemapTile &tile, const TreemapSource &source, const N
         return false;
     const PackageTree &tree = source.package(tile.ref.package).tree;
     for (NodeId node = tile.ref.node; node != kNoNode && node != tree.root(); node = tree.node(node).parent) {
-        const QByteArray path = filter.usesPath() ? tree.pathBytes(node) : QByteArray();
+        const QByteArray path = filter.isGlob() ? tree.pathBytes(node) : QByteArray();
         if (filter.matches(tree.nameBytes(node), path, tree.isFolder(node)))
             return true;
     }

@@ -62,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createCentralArea();
     createMenus();
+    connect(m_session, &Session::packagesChanged, this, &MainWindow::updateLayerMenu);
     connect(m_session, &Session::changed, this, &MainWindow::onSessionChanged);
     connect(m_loader, &PackageLoader::finished, this, &MainWindow::onLoaded);
     connect(m_loader, &PackageLoader::started, this, &MainWindow::onLoadStarted);
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_recent, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
     restoreSettings();
     updateRecentMenu();
+    updateLayerMenu();
     onSessionChanged();
 }
 
@@ -614,12 +616,11 @@ void MainWindow::onSessionChanged()
 
     m_undoAction->setEnabled(m_session->canUndo());
     m_redoAction->setEnabled(m_session->canRedo());
-    m_restoreAllAction->setEnabled(!m_session->excludedItems().empty());
+    m_restoreAllAction->setEnabled(m_session->hasExclusions());
     m_addLayerAction->setEnabled(m_session->hasFunction());
     m_exportAction->setEnabled(m_session->hasFunction() && !m_exporting);
     m_patternsAction->setEnabled(m_session->hasFunction());
     m_saveScenarioAction->setEnabled(m_session->hasFunction());
-    updateLayerMenu();
 
     m_pages->setCurrentIndex(m_session->hasFunction() ? 1 : 0);
     if (m_session->hasFunction() && !m_splitterSized) {

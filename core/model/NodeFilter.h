@@ -20,8 +20,7 @@ public:
 
     bool isEmpty() const { return m_empty; }
     bool isGlob() const { return m_glob.has_value(); }
-    bool usesPath() const { return isGlob(); }
-    // `path` is only read for globs; pass what usesPath() asks for.
+    // `path` is only read for globs (isGlob()); pass an empty one otherwise.
     bool matches(QByteArrayView name, QByteArrayView path, bool folder) const;
 
 private:

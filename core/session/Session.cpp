@@ -2,6 +2,8 @@
 #include "limits/CulpritFinder.h"
 #include "whatif/GlobPattern.h"
 
+#include <algorithm>
+
 namespace packscope {
 
 std::uint64_t SessionMeasures::value(LimitMeasure measure) const
@@ -173,6 +175,11 @@ bool Session::isExcluded(const NodeRef &ref) const
     if (ref.package < 0 || ref.package >= packageCount() || !m_packages[std::size_t(ref.package)].package)
         return false;
     return m_packages[std::size_t(ref.package)].exclusions.isExcluded(ref.node);
+}
+
+bool Session::hasExclusions() const
+{
+    return std::any_of(m_packages.begin(), m_packages.end(), [](const Entry &e) { return !e.exclusions.isEmpty(); });
 }
 
 std::vector<NodeRef> Session::excludedItems() const

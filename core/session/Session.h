@@ -65,6 +65,7 @@ public:
     int excludeMatching(const GlobPattern &glob);
     void clearExclusions();
     bool isExcluded(const NodeRef &ref) const;
+    bool hasExclusions() const;
     // Items the user excluded themselves (not their contents), package by package.
     std::vector<NodeRef> excludedItems() const;
 
