@@ -1,4 +1,7 @@
 #include "model/EntryWarnings.h"
+#include "text/PathSegments.h"
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -16,13 +19,39 @@ bool warnIfNotWorldReadable(PackageWarnings &warnings, QByteArrayView path, std:
     return true;
 }
 
-void warnSymlink(PackageWarnings &warnings, QByteArrayView path, std::uint64_t targetLength)
+void warnSymlink(PackageWarnings &warnings, QByteArrayView path, std::uint64_t targetLength,
+                 std::optional<QByteArrayView> target)
 {
+    if (target && symlinkEscapes(path, *target))
+        warnings.add(u"symlink-escapes"_s, [&] {
+            return std::pair{QString::fromUtf8(path),
+                             u"symlink points outside the package, to %1"_s.arg(QString::fromUtf8(*target))};
+        });
     warnings.add(u"symlink"_s, [&] {
         return std::pair{QString::fromUtf8(path),
                          u"symlink (not followed), counted by its own size: %1 bytes, the target path; "
                          u"how Lambda counts symlinks is undocumented"_s.arg(targetLength)};
     });
+}
+
+bool symlinkEscapes(QByteArrayView linkPath, QByteArrayView target)
+{
+    if (target.startsWith('/') || target.startsWith('\\') || (target.size() >= 2 && target[1] == ':'))
+        return true;
+    // Depth of the folder holding the link, then walk the target from there.
+    qsizetype depth = 0;
+    for (const char c : linkPath.first(std::max<qsizetype>(0, linkPath.lastIndexOf('/'))))
+        depth += c == '/' ? 1 : 0;
+    if (linkPath.contains('/'))
+        depth += 1;
+    bool escapes = false;
+    forEachPathSegment(target, [&](QByteArrayView part) {
+        if (part == "..")
+            escapes = escapes || --depth < 0;
+        else if (!part.isEmpty() && part != ".")
+            ++depth;
+    });
+    return escapes;
 }
 
 } // namespace packscope

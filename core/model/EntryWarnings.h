@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 
 #include <cstdint>
+#include <optional>
 
 namespace packscope {
 
@@ -14,7 +15,14 @@ namespace packscope {
 // the Lambda runtime user needs; returns false (and adds nothing) otherwise.
 bool warnIfNotWorldReadable(PackageWarnings &warnings, QByteArrayView path, std::uint32_t mode);
 
-// "symlink": the entry is a symlink, counted by its own size.
-void warnSymlink(PackageWarnings &warnings, QByteArrayView path, std::uint64_t targetLength);
+// "symlink": the entry is a symlink, counted by its own size; and
+// "symlink-escapes" when its target (if known) leads outside the package.
+void warnSymlink(PackageWarnings &warnings, QByteArrayView path, std::uint64_t targetLength,
+                 std::optional<QByteArrayView> target);
+
+// Whether a symlink at `linkPath` (inside the package) pointing at `target`
+// leads outside the package: an absolute target, or more ".." than the link
+// has folders above it.
+bool symlinkEscapes(QByteArrayView linkPath, QByteArrayView target);
 
 } // namespace packscope

@@ -1,5 +1,6 @@
 #include "model/PackageTreeBuilder.h"
 
+#include "text/PathSegments.h"
 #include "text/Cp437.h"
 
 #include <QHashFunctions>
@@ -52,19 +53,13 @@ PathScan scan(QByteArrayView path)
 QByteArrayView cleaned(QByteArrayView path, QByteArray &storage)
 {
     storage.clear();
-    qsizetype start = 0;
-    while (start <= path.size()) {
-        qsizetype end = path.indexOf('/', start);
-        if (end < 0)
-            end = path.size();
-        const QByteArrayView segment = path.sliced(start, end - start);
+    forEachPathSegment(path, [&](QByteArrayView segment) {
         if (!segment.isEmpty() && segment != ".") {
             if (!storage.isEmpty())
                 storage += '/';
             storage += segment;
         }
-        start = end + 1;
-    }
+    });
     return storage;
 }
 

@@ -8,7 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace packscope {
 
-ArchiveHandle ArchiveHandle::openForReading(const QString &path, Formats formats, QString *error)
+ArchiveHandle ArchiveHandle::create(Formats formats)
 {
     ArchiveHandle handle;
     handle.m_archive = archive_read_new();
@@ -20,13 +20,35 @@ ArchiveHandle ArchiveHandle::openForReading(const QString &path, Formats formats
         archive_read_support_filter_all(handle.m_archive);
         archive_read_support_format_all(handle.m_archive);
     }
-    const QByteArray encoded = QFile::encodeName(path);
-    if (archive_read_open_filename(handle.m_archive, encoded.constData(), 1 << 16) != ARCHIVE_OK) {
-        if (error)
-            *error = handle.errorString();
-        return ArchiveHandle();
-    }
     return handle;
+}
+
+ArchiveHandle ArchiveHandle::opened(ArchiveHandle handle, int status, QString *error)
+{
+    if (status == ARCHIVE_OK)
+        return handle;
+    if (error)
+        *error = handle.errorString();
+    return ArchiveHandle();
+}
+
+ArchiveHandle ArchiveHandle::openForReading(const QString &path, Formats formats, QString *error)
+{
+    ArchiveHandle handle = create(formats);
+    if (!handle)
+        return handle;
+    const QByteArray encoded = QFile::encodeName(path);
+    const int status = archive_read_open_filename(handle.m_archive, encoded.constData(), 1 << 16);
+    return opened(std::move(handle), status, error);
+}
+
+ArchiveHandle ArchiveHandle::openMemory(const void *data, std::size_t size, Formats formats, QString *error)
+{
+    ArchiveHandle handle = create(formats);
+    if (!handle)
+        return handle;
+    const int status = archive_read_open_memory(handle.m_archive, data, size);
+    return opened(std::move(handle), status, error);
 }
 
 ArchiveHandle &ArchiveHandle::operator=(ArchiveHandle &&other) noexcept

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <cstddef>
+
 struct archive;
 
 namespace packscope {
@@ -18,6 +20,8 @@ public:
     // Opens `path`; an empty handle (false) when libarchive cannot open it, with
     // the reason in `error` if given.
     static ArchiveHandle openForReading(const QString &path, Formats formats, QString *error = nullptr);
+    // The same over bytes in memory, which must outlive the handle.
+    static ArchiveHandle openMemory(const void *data, std::size_t size, Formats formats, QString *error = nullptr);
 
     ArchiveHandle() = default;
     ArchiveHandle(ArchiveHandle &&other) noexcept : m_archive(other.m_archive) { other.m_archive = nullptr; }
@@ -32,6 +36,11 @@ public:
     QString errorString() const;
 
 private:
+    // A new handle reading `formats`, not yet opened.
+    static ArchiveHandle create(Formats formats);
+    // Keeps the handle if `status` says it opened, else reports and drops it.
+    static ArchiveHandle opened(ArchiveHandle handle, int status, QString *error);
+
     archive *m_archive = nullptr;
 };
 

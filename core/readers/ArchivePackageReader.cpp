@@ -31,7 +31,20 @@ LoadResult ArchivePackageReader::read(const QString &path)
     ArchiveHandle archive = ArchiveHandle::openForReading(path, ArchiveHandle::AnyArchive, &error);
     if (!archive)
         return LoadResult::failure(path, u"cannot open archive: "_s + error);
+    return readFrom(archive, path);
+}
 
+LoadResult ArchivePackageReader::readBytes(const void *data, std::size_t size, const QString &path)
+{
+    QString error;
+    ArchiveHandle archive = ArchiveHandle::openMemory(data, size, ArchiveHandle::AnyArchive, &error);
+    if (!archive)
+        return LoadResult::failure(path, u"cannot open archive: "_s + error);
+    return readFrom(archive, path);
+}
+
+LoadResult ArchivePackageReader::readFrom(ArchiveHandle &archive, const QString &path)
+{
     EstimatedZipPackage collected;
     archive_entry *entry = nullptr;
     int entries = 0;
@@ -55,7 +68,7 @@ LoadResult ArchivePackageReader::read(const QString &path)
             collected.addFolder(name, mode);
         } else if (type == AE_IFLNK) {
             const char *target = archive_entry_symlink(entry);
-            collected.addSymlink(name, target ? qstrlen(target) : 0, mode);
+            collected.addSymlink(name, QByteArray(target), mode);
         } else {
             collected.beginFile(name, mode);
             la_ssize_t got;

@@ -2,7 +2,11 @@
 
 #include "readers/LoadResult.h"
 
+#include <cstddef>
+
 namespace packscope {
+
+class ArchiveHandle;
 
 // Reads tar (plain or gzip/xz/bzip2/zstd-compressed), 7z and the other formats
 // libarchive knows. Uncompressed sizes are exact; the zipped size is an
@@ -11,6 +15,11 @@ class ArchivePackageReader
 {
 public:
     static LoadResult read(const QString &path);
+    // The same over an archive in memory (`path` names it in messages).
+    static LoadResult readBytes(const void *data, std::size_t size, const QString &path);
+
+private:
+    static LoadResult readFrom(ArchiveHandle &archive, const QString &path);
 };
 
 } // namespace packscope

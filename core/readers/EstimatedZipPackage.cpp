@@ -11,10 +11,11 @@ void EstimatedZipPackage::addFolder(const QByteArray &path, std::uint32_t mode)
     m_entries.push_back({path, 0, 0, mode, 0, NodeKind::Folder});
 }
 
-void EstimatedZipPackage::addSymlink(const QByteArray &path, std::uint64_t targetLength, std::uint32_t mode)
+void EstimatedZipPackage::addSymlink(const QByteArray &path, const QByteArray &target, std::uint32_t mode)
 {
+    const auto targetLength = std::uint64_t(target.size());
     m_entries.push_back({path, targetLength, 0, mode, 0, NodeKind::Symlink});
-    warnSymlink(m_warnings, path, targetLength);
+    warnSymlink(m_warnings, path, targetLength, QByteArrayView(target));
 }
 
 void EstimatedZipPackage::beginFile(const QByteArray &path, std::uint32_t mode)

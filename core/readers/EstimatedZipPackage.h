@@ -18,7 +18,7 @@ class EstimatedZipPackage
 {
 public:
     void addFolder(const QByteArray &path, std::uint32_t mode);
-    void addSymlink(const QByteArray &path, std::uint64_t targetLength, std::uint32_t mode);
+    void addSymlink(const QByteArray &path, const QByteArray &target, std::uint32_t mode);
     void beginFile(const QByteArray &path, std::uint32_t mode);
     void addFileData(const char *data, std::size_t size)
     {

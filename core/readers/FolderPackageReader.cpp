@@ -5,6 +5,7 @@
 #include <QFile>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 
@@ -34,7 +35,11 @@ public:
             }
             const auto mode = std::uint32_t(st.st_mode);
             if (S_ISLNK(st.st_mode)) {
-                m_out.addSymlink(rel, std::uint64_t(st.st_size), mode);
+                // The target as stored, not resolved: it is what a zip would hold.
+                QByteArray target(qsizetype(st.st_size), '\0');
+                const ssize_t got = ::readlink(QFile::encodeName(full).constData(), target.data(), target.size());
+                target.truncate(got < 0 ? 0 : qsizetype(got));
+                m_out.addSymlink(rel, target, mode);
             } else if (S_ISDIR(st.st_mode)) {
                 m_out.addFolder(rel, mode);
                 walk(full, rel);

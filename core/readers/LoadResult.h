@@ -15,7 +15,6 @@ struct LoadResult {
     std::shared_ptr<Package> package;
     QString error;  // one line, "<file>: <reason>"; empty on success
     std::shared_ptr<Package> partial;
-    bool recoverable = false;  // a damaged zip that a local-header scan may partly recover
 
     bool ok() const { return package != nullptr; }
     static LoadResult failure(const QString &file, const QString &reason)

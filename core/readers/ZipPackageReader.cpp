@@ -3,6 +3,7 @@
 #include "model/PackageTreeBuilder.h"
 #include "readers/ZipEndRecords.h"
 #include "readers/ZipFormat.h"
+#include "readers/ZipLocalRecord.h"
 #include "readers/ZipRecovery.h"
 #include "text/Cp437.h"
 
@@ -22,21 +23,14 @@ namespace packscope {
 namespace {
 
 // One central-directory record, parsed; names point into the mapped file.
-struct CentralRecord {
-    const unsigned char *name = nullptr;
+struct CentralRecord : CentralEntryFacts {
     const unsigned char *unicodeName = nullptr;  // Info-ZIP Unicode Path, when it matches
-    std::uint64_t unzipped = 0;
-    std::uint64_t compressed = 0;
     std::uint64_t localOffset = 0;  // absolute position in the file
     std::uint64_t centralOffset = 0;
     std::uint64_t localLength = 0;
     std::uint32_t centralLength = 0;
-    std::uint32_t crc = 0;
     std::uint32_t externalAttributes = 0;
-    std::uint16_t nameLength = 0;
     std::uint16_t unicodeNameLength = 0;
-    std::uint16_t flags = 0;
-    std::uint16_t method = 0;
     std::uint8_t host = 0;
     bool localOffsetValid = true;
     bool sizeWithoutZip64 = false;
@@ -146,6 +140,43 @@ NodeKind kindOf(const CentralRecord &rec, std::uint32_t *mode, bool *modeKnown)
     return NodeKind::File;
 }
 
+// Symlink targets longer than this are not read (PATH_MAX on Linux).
+constexpr std::uint32_t kMaxSymlinkTarget = 4096;
+
+void warnLocalRecordProblem(PackageWarnings &warnings, ZipLocalRecord::Problem problem, QByteArrayView name)
+{
+    using Problem = ZipLocalRecord::Problem;
+    switch (problem) {
+    case Problem::None:
+        return;
+    case Problem::Missing:
+        warnings.add(u"bad-local-header"_s, [&] {
+            return std::pair{QString::fromUtf8(name),
+                             u"no local header where the central directory says this entry starts"_s};
+        });
+        return;
+    case Problem::NameDiffers:
+        warnings.add(u"local-header-mismatch"_s, [&] {
+            return std::pair{QString::fromUtf8(name),
+                             u"the local header names a different file than the central directory"_s};
+        });
+        return;
+    case Problem::SizesDiffer:
+        warnings.add(u"local-header-mismatch"_s, [&] {
+            return std::pair{QString::fromUtf8(name),
+                             u"the local header's CRC or sizes differ from the central directory's; "
+                             u"the central directory's are counted"_s};
+        });
+        return;
+    case Problem::DataOverruns:
+        warnings.add(u"overlapping-entries"_s, [&] {
+            return std::pair{QString::fromUtf8(name),
+                             u"its data runs into the next entry's record (zip-bomb construction?)"_s};
+        });
+        return;
+    }
+}
+
 } // namespace
 
 LoadResult ZipPackageReader::read(const QString &path)
@@ -161,15 +192,6 @@ LoadResult ZipPackageReader::read(const QString &path)
         return LoadResult::failure(path, u"cannot map the file: "_s + file.errorString());
     LoadResult result = readBytes(data, fileSize, path);
     file.unmap(const_cast<unsigned char *>(data));
-    file.close();
-    if (result.recoverable) {
-        // The central directory is damaged: say what a scan of the local
-        // headers still finds, and keep that for inspection.
-        ZipRecovery recovery = ZipRecovery::scan(path);
-        result.error += u"; a scan of local headers recovers %1 entries"_s.arg(recovery.entries);
-        result.partial = std::move(recovery.partial);
-        result.recoverable = false;
-    }
     return result;
 }
 
@@ -177,9 +199,13 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
 {
     if (fileSize == 0)
         return LoadResult::failure(path, u"empty file (0 bytes), not a zip archive"_s);
+    // A damaged central directory: say what a scan of the local headers
+    // still finds, and keep that for inspection.
     auto damaged = [&](const QString &reason) {
-        LoadResult r = LoadResult::failure(path, reason);
-        r.recoverable = true;
+        ZipRecovery recovery = ZipRecovery::scan(data, fileSize, path);
+        LoadResult r = LoadResult::failure(
+            path, reason + u"; a scan of local headers recovers %1 entries"_s.arg(recovery.entries));
+        r.partial = std::move(recovery.partial);
         return r;
     };
 
@@ -341,8 +367,16 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
                 return std::pair{QString::fromUtf8(name),
                                  u"entry is encrypted: its sizes are counted, its contents cannot be inspected"_s};
             });
+        std::optional<QByteArray> symlinkTarget;
+        if (rec.localOffsetValid && !sharedRecord) {
+            const ZipLocalRecord local(data, rec.localOffset, rec.localLength, rec);
+            warnLocalRecordProblem(warnings, local.problem(), name);
+            if (entry.kind == NodeKind::Symlink)
+                symlinkTarget = local.smallContents(kMaxSymlinkTarget);
+        }
         if (entry.kind == NodeKind::Symlink)
-            warnSymlink(warnings, name, rec.unzipped);
+            warnSymlink(warnings, name, rec.unzipped,
+                        symlinkTarget ? std::optional<QByteArrayView>(*symlinkTarget) : std::nullopt);
         else if (entry.kind == NodeKind::File)
             warnIfNotWorldReadable(warnings, name, entry.mode);
     }

@@ -17,9 +17,7 @@ public:
     // Errors: unreadable file, no end record, multi-disk, damaged central
     // directory (then `partial` holds what a local-header scan recovered).
     static LoadResult read(const QString &path);
-    // The same over a zip already in memory (`path` names it in messages). A
-    // damaged central directory gives an error with `recoverable` set and no
-    // recovery attempt.
+    // The same over a zip already in memory (`path` names it in messages).
     static LoadResult readBytes(const unsigned char *data, std::uint64_t size, const QString &path);
 };
 

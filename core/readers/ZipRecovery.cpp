@@ -9,10 +9,10 @@ using namespace Qt::StringLiterals;
 
 namespace packscope {
 
-ZipRecovery ZipRecovery::scan(const QString &path)
+ZipRecovery ZipRecovery::scan(const unsigned char *data, std::uint64_t size, const QString &path)
 {
     ZipRecovery result;
-    ArchiveHandle archive = ArchiveHandle::openForReading(path, ArchiveHandle::ZipStreamable);
+    ArchiveHandle archive = ArchiveHandle::openMemory(data, std::size_t(size), ArchiveHandle::ZipStreamable);
     if (!archive)
         return result;
     auto package = std::make_shared<Package>();

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <cstdint>
 #include <memory>
 
 namespace packscope {
@@ -16,7 +17,8 @@ struct ZipRecovery {
     int entries = 0;
     std::shared_ptr<Package> partial;  // null when nothing could be recovered
 
-    static ZipRecovery scan(const QString &path);
+    // `data`: the whole zip; `path` names it in the package.
+    static ZipRecovery scan(const unsigned char *data, std::uint64_t size, const QString &path);
 };
 
 } // namespace packscope
