@@ -155,13 +155,25 @@ SlimResult SlimZipWriter::write(const Package &package, const ExclusionSet &excl
         r.error = u"%1: refusing to write over the package being slimmed"_s.arg(outputPath);
         return r;
     }
+    const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
+    // A kept entry whose name leads outside the folder it is extracted into
+    // must not reach a zip someone will deploy: the user excludes it first.
+    // (Implicit folders are never written, so only real entries count.)
+    for (NodeId id = 0; id < tree.nodeCount(); ++id) {
+        const PackageNode &node = tree.node(id);
+        if ((node.flags & NodeUnsafePath) && node.entryIndex != kNoEntry && (excluded.empty() || !excluded[id])) {
+            r.error = u"%1: refusing to write entry \"%2\", whose name escapes the extraction folder "
+                      u"(absolute, drive letter, '..' or NUL byte); exclude it first"_s.arg(package.path,
+                                                                                           tree.path(id));
+            return r;
+        }
+    }
     VerifiedSaveFile file(outputPath);
     if (!file.open()) {
         r.error = u"%1: %2"_s.arg(outputPath, file.errorString());
         return r;
     }
     QIODevice &out = file.device();
-    const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
     QString error;
     if (package.format == PackageFormat::Zip) {
         QFile in(package.path);

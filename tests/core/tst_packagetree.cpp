@@ -1,5 +1,6 @@
 // PackageTree and its builder: implicit folders, totals, duplicates, unsafe
-// paths, golden-text shape of a small tree.
+// paths, symlinks leading outside, golden-text shape of a small tree.
+#include "model/EntryWarnings.h"
 #include "model/PackageTreeBuilder.h"
 
 #include <QtTest>
@@ -125,6 +126,34 @@ private Q_SLOTS:
         QVERIFY2(hasWarning(warnings, code), qPrintable(code));
         QCOMPARE(tree.node(0).totals.files, 1u);
         QCOMPARE(tree.node(0).totals.unzipped, 10u);
+    }
+
+    void symlinkTargets_data()
+    {
+        QTest::addColumn<QByteArray>("link");
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<bool>("escapes");
+        QTest::addRow("sibling") << QByteArray("bin/tsc") << QByteArray("../lib/tsc.js") << false;
+        QTest::addRow("same folder") << QByteArray("a/b/link") << QByteArray("./c/../d") << false;
+        QTest::addRow("to the root") << QByteArray("a/b/link") << QByteArray("../../x") << false;
+        QTest::addRow("one level too far") << QByteArray("a/b/link") << QByteArray("../../../x") << true;
+        QTest::addRow("up then down") << QByteArray("link") << QByteArray("../pkg/x") << true;
+        QTest::addRow("down, then too far up") << QByteArray("link") << QByteArray("a/../../x") << true;
+        QTest::addRow("absolute") << QByteArray("lib/libc.so") << QByteArray("/lib/x86_64-linux-gnu/libc.so.6")
+                                  << true;
+        QTest::addRow("drive") << QByteArray("x") << QByteArray("C:/x") << true;
+    }
+
+    void symlinkTargets()
+    {
+        QFETCH(QByteArray, link);
+        QFETCH(QByteArray, target);
+        QFETCH(bool, escapes);
+        QCOMPARE(symlinkEscapes(link, target), escapes);
+        PackageWarnings warnings;
+        warnSymlink(warnings, link, std::uint64_t(target.size()), QByteArrayView(target));
+        QCOMPARE(hasWarning(warnings, u"symlink-escapes"_s), escapes);
+        QVERIFY(hasWarning(warnings, u"symlink"_s));
     }
 
     void rootDirectoryEntryCountsOnRoot()
