@@ -10,6 +10,8 @@ packages=(
   qt6-base-dev qt6-charts-dev libquazip1-qt6-dev libarchive-dev zlib1g-dev
   # tests: fixture producers and oracles
   zip unzip libarchive-tools p7zip-full default-jdk-headless python3 zstd xz-utils bzip2
+  # fuzzing: clang's libFuzzer and sanitizer runtimes
+  clang libclang-rt-14-dev
   # packages: .deb dependencies from the binaries, desktop entry and AppStream checks
   dpkg-dev desktop-file-utils appstream
   # looking at the GUI under a virtual display
