@@ -11,6 +11,7 @@
 #include "MessageBar.h"
 #include "PackageTreeView.h"
 #include "SuggestionsPanel.h"
+#include "WarningsPanel.h"
 #include "TreemapBreadcrumb.h"
 #include "TreemapLegend.h"
 #include "TreemapWidget.h"
@@ -301,6 +302,11 @@ void MainWindow::createCentralArea()
     sideTabs->setDocumentMode(true);
     sideTabs->addTab(m_exclusions, tr("Excluded"));
     sideTabs->addTab(m_suggestions, tr("Suggestions"));
+    m_warnings = new WarningsPanel(m_session, central);
+    const int warningsTab = sideTabs->addTab(m_warnings, tr("Warnings"));
+    connect(m_warnings, &WarningsPanel::countChanged, sideTabs, [sideTabs, warningsTab](int count) {
+        sideTabs->setTabText(warningsTab, count > 0 ? tr("Warnings (%1)").arg(count) : tr("Warnings"));
+    });
     m_chart = new CompositionChart(m_session, central);
 
     auto *mapArea = new QWidget(central);
@@ -360,6 +366,10 @@ void MainWindow::createCentralArea()
             m_tree->selectRefs({ref});
     });
     connect(m_tree, &PackageTreeView::currentRefChanged, m_treemap, &TreemapWidget::setSelected);
+    connect(m_warnings, &WarningsPanel::itemActivated, this, [this](const NodeRef &ref) {
+        m_tree->selectRefs({ref});
+        m_treemap->setSelected(ref);
+    });
     connect(m_gauges, &GaugePanel::culpritsActivated, this, [this](const std::vector<NodeRef> &refs) {
         m_tree->selectRefs(refs);
         if (!refs.empty())
@@ -470,7 +480,9 @@ bool MainWindow::saveScenario(const QString &path)
         m_messages->showError(tr("Could not save the scenario. %1").arg(error));
         return false;
     }
-    m_messages->showNotice(tr("Saved %1: %n exclusion(s).", nullptr, int(m_session->excludedItems().size())).arg(path));
+    const int saved = int(m_session->excludedItems().size());
+    m_messages->showNotice(saved == 1 ? tr("Saved %1: 1 exclusion.").arg(path)
+                                      : tr("Saved %1: %2 exclusions.").arg(path).arg(saved));
     return true;
 }
 
@@ -643,13 +655,7 @@ void MainWindow::onSessionChanged()
     if (m_loader->isBusy())
         return;
     const SizeTotals totals = package.tree.node(0).totals;
-    int warnings = 0;
-    for (int p = 0; p < m_session->packageCount(); ++p) {
-        const PackageWarnings &list = m_session->package(p)->warnings;
-        warnings += int(list.size());
-        for (const auto &[code, left] : list.omitted())
-            warnings += left;
-    }
+    const int warnings = m_warnings->warningCount();
     QString status = (totals.files == 1 ? tr("%1 · %2 · 1 file") : tr("%1 · %2 · %n files", nullptr, int(totals.files)))
                          .arg(package.path, formatName(package.format));
     if (package.zippedEstimated)
@@ -657,8 +663,8 @@ void MainWindow::onSessionChanged()
     if (m_session->layerCount() > 0)
         status += m_session->layerCount() == 1 ? tr(" · 1 layer") : tr(" · %n layers", nullptr, m_session->layerCount());
     if (warnings > 0)
-        status += warnings == 1 ? tr(" · 1 warning: run packscope-cli audit to read it")
-                                : tr(" · %n warnings: run packscope-cli audit for the list", nullptr, warnings);
+        status += warnings == 1 ? tr(" · 1 warning, listed under Warnings")
+                                : tr(" · %1 warnings, listed under Warnings").arg(warnings);
     m_status->setText(status);
 }
 

@@ -24,6 +24,7 @@ namespace packscope {
 class CompositionChart;
 class ExclusionPanel;
 class SuggestionsPanel;
+class WarningsPanel;
 class GaugePanel;
 class MessageBar;
 class PackageTreeView;
@@ -52,6 +53,7 @@ public:
     ExclusionPanel *exclusionPanel() const { return m_exclusions; }
     CompositionChart *chart() const { return m_chart; }
     SuggestionsPanel *suggestionsPanel() const { return m_suggestions; }
+    WarningsPanel *warningsPanel() const { return m_warnings; }
     // The message shown after a failed load (empty when none).
     QString errorText() const;
 
@@ -104,6 +106,7 @@ private:
     TreemapBreadcrumb *m_breadcrumb = nullptr;
     ExclusionPanel *m_exclusions = nullptr;
     SuggestionsPanel *m_suggestions = nullptr;
+    WarningsPanel *m_warnings = nullptr;
     CompositionChart *m_chart = nullptr;
     QLineEdit *m_filter = nullptr;
     QTimer *m_filterTimer = nullptr;

@@ -1,5 +1,8 @@
 #include "model/PackageTree.h"
 #include "model/Package.h"
+#include "text/PathSegments.h"
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +29,19 @@ std::span<const NodeId> PackageTree::children(NodeId id) const
 {
     const PackageNode &n = m_nodes[id];
     return {m_childIds.data() + n.firstChild, n.childCount};
+}
+
+NodeId PackageTree::findPath(QByteArrayView path) const
+{
+    NodeId at = root();
+    forEachPathSegment(path, [&](QByteArrayView segment) {
+        if (at == kNoNode || segment.isEmpty() || segment == ".")
+            return;
+        const auto kids = children(at);
+        const auto found = std::find_if(kids.begin(), kids.end(), [&](NodeId c) { return nameBytes(c) == segment; });
+        at = found == kids.end() ? kNoNode : *found;
+    });
+    return at;
 }
 
 QByteArrayView PackageTree::nameBytes(NodeId id) const

@@ -78,6 +78,10 @@ public:
     // Path inside the package, '/'-separated, no leading '/'; empty for the root.
     QByteArray pathBytes(NodeId id) const;
     QString path(NodeId id) const;
+    // The node at `path` ("a/b/c"; empty and "." segments ignored, as when
+    // the tree was built), or kNoNode. O(depth × siblings): for finding one
+    // item a message names, not for hot loops.
+    NodeId findPath(QByteArrayView path) const;
 
     bool isFolder(NodeId id) const { return m_nodes[id].kind == NodeKind::Folder; }
     // Location of the node's own zip entry; nullptr for implicit folders and non-zips.

@@ -37,11 +37,10 @@ bool openPackage(packscope::Session &session, const QString &path)
 
 packscope::NodeId nodeAt(const packscope::PackageTree &tree, const QString &path)
 {
-    for (packscope::NodeId id = 1; id < tree.nodeCount(); ++id) {
-        if (tree.path(id) == path)
-            return id;
-    }
-    qFatal("no node %s", qPrintable(path));
+    const packscope::NodeId id = path.isEmpty() ? packscope::kNoNode : tree.findPath(path.toUtf8());
+    if (id == packscope::kNoNode)
+        qFatal("no node %s", qPrintable(path));
+    return id;
 }
 
 packscope::LimitResult resultFor(const std::vector<packscope::LimitResult> &results, const QString &id)

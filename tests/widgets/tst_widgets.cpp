@@ -1,7 +1,7 @@
 // The reusable widgets on the offscreen platform: the tree model (through
 // QAbstractItemModelTester, while the session changes under it), drops of
 // items on the Excluded panel, the gauges, the treemap and the tree, the
-// gauges following the session, and the shared context menu.
+// gauges following the session, the warnings list, and the shared context menu.
 #include "SyntheticPackage.h"
 
 #include "ExclusionMenu.h"
@@ -14,6 +14,7 @@
 #include "PackageTreeView.h"
 #include "SuggestionsPanel.h"
 #include "TreemapWidget.h"
+#include "WarningsPanel.h"
 
 #include "session/Session.h"
 
@@ -347,6 +348,36 @@ private Q_SLOTS:
         QVERIFY(applied);
         applied->setCheckState(0, Qt::Unchecked);
         QVERIFY(!session.isExcluded(tests));
+    }
+
+    void warningsAreListedByCodeAndLeadToTheirItem()
+    {
+        Session session;
+        auto package = std::make_shared<Package>(
+            *syntheticPackage(u"odd.zip"_s, {{u"lib/evil.so"_s, 10, 5}, {u"ok.txt"_s, 3, 2}}));
+        package->warnings.push_back({u"symlink-escapes"_s, u"lib/evil.so"_s, u"points outside"_s});
+        package->warnings.push_back({u"encrypted"_s, u"ok.txt"_s, u"encrypted"_s});
+        package->warnings.push_back({u"encrypted"_s, u"lib/evil.so"_s, u"encrypted"_s});
+        WarningsPanel panel(&session);
+        QSignalSpy counts(&panel, &WarningsPanel::countChanged);
+        session.setFunction(package);
+        QCOMPARE(panel.warningCount(), 3);
+        QCOMPARE(counts.size(), 1);
+        QTreeWidget *list = panel.list();
+        QCOMPARE(list->topLevelItemCount(), 2);
+        QCOMPARE(list->topLevelItem(0)->text(0), u"encrypted"_s);  // codes in order
+        QCOMPARE(list->topLevelItem(0)->childCount(), 2);
+
+        QSignalSpy activated(&panel, &WarningsPanel::itemActivated);
+        QTreeWidgetItem *escaping = list->topLevelItem(1)->child(0);
+        Q_EMIT list->itemActivated(escaping, 0);
+        QCOMPARE(activated.size(), 1);
+        const auto ref = activated.front().front().value<NodeRef>();
+        QCOMPARE(package->tree.path(ref.node), u"lib/evil.so"_s);
+
+        session.setFunction(syntheticPackage(u"clean.zip"_s, {{u"a"_s, 1, 1}}));
+        QCOMPARE(panel.warningCount(), 0);
+        QCOMPARE(list->topLevelItemCount(), 0);
     }
 
     void contextMenuOffersTheSameEdits()
