@@ -14,6 +14,7 @@
 #include "PackageTreeModel.h"
 #include "PackageTreeView.h"
 #include "TreemapWidget.h"
+#include "WarningsPanel.h"
 
 #include "demo/DemoPackage.h"
 #include "session/Session.h"
@@ -125,6 +126,35 @@ private Q_SLOTS:
         window.openPackage(m_zip);
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->package(0) != before, 20000);
         QVERIFY(window.errorText().isEmpty());
+    }
+
+    void aHostilePackageOpensWithItsWarningsAndCannotBeExportedAsIs()
+    {
+        const QString packages = m_dir.filePath(u"hostile"_s);
+        const auto made = fixtures::run(
+            u"python3"_s, {QStringLiteral(PACKSCOPE_SOURCE_DIR "/tests/hostile/make_hostile_packages.py"), packages});
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        MainWindow window;
+        window.openPackage(packages + u"/dotdot-path.zip"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        QCOMPARE(window.warningsPanel()->warningCount(), 1);
+        const QString out = m_dir.filePath(u"hostile-slim.zip"_s);
+        window.exportSlimZip(out);
+        QTRY_VERIFY_WITH_TIMEOUT(window.errorText().contains(u"escapes the extraction folder"_s), 20000);
+        QVERIFY(!QFile::exists(out));
+        // Excluded, the entry no longer blocks the export.
+        window.session()->excludeMatching(GlobPattern(u"../../etc/cron.d/evil"_s));
+        window.exportSlimZip(out);
+        QTRY_VERIFY_WITH_TIMEOUT(window.errorText().contains(u"exactly as predicted"_s), 20000);
+        // Every broken package ends in a message; the window keeps its package.
+        const PackagePtr shown = window.session()->package(0);
+        for (const char *broken : {"truncated-in-central-directory.zip", "multi-disk.zip", "empty-file.zip",
+                                   "end-offset-outside.zip", "truncated.tar.gz"}) {
+            window.openPackage(packages + u'/' + QLatin1StringView(broken));
+            QTRY_VERIFY_WITH_TIMEOUT(!window.loader()->isBusy(), 20000);
+            QVERIFY2(window.errorText().contains(QLatin1StringView(broken)), qPrintable(window.errorText()));
+            QCOMPARE(window.session()->package(0), shown);
+        }
     }
 
     void cancelKeepsWhatWasShown()
