@@ -15,6 +15,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <map>
+
 using namespace Qt::StringLiterals;
 
 namespace packscope {
@@ -22,6 +25,27 @@ namespace packscope {
 namespace {
 
 constexpr int kRefRole = Qt::UserRole + 1;
+
+// The items rows stand for: an item's row its item, a group's row (a rule or
+// a glob) every item under it.
+std::vector<NodeRef> refsOf(const QList<QTreeWidgetItem *> &rows)
+{
+    std::vector<NodeRef> refs;
+    auto add = [&refs](const QTreeWidgetItem *row) {
+        const QVariant packed = row->data(0, kRefRole);
+        if (!packed.isValid())
+            return;
+        const NodeRef ref{packed.toPoint().x(), NodeId(std::uint32_t(packed.toPoint().y()))};
+        if (std::find(refs.begin(), refs.end(), ref) == refs.end())
+            refs.push_back(ref);
+    };
+    for (const QTreeWidgetItem *row : rows) {
+        add(row);
+        for (int i = 0; i < row->childCount(); ++i)
+            add(row->child(i));
+    }
+    return refs;
+}
 
 // The list drags its rows out as "excluded" items, so that dropping them on
 // the treemap or the tree restores them.
@@ -35,10 +59,7 @@ protected:
     {
         NodeDragPayload payload;
         payload.origin = NodeDragPayload::Origin::Excluded;
-        for (QTreeWidgetItem *item : selectedItems()) {
-            const QPoint packed = item->data(0, kRefRole).toPoint();
-            payload.refs.push_back({packed.x(), NodeId(std::uint32_t(packed.y()))});
-        }
+        payload.refs = refsOf(selectedItems());
         if (payload.refs.empty())
             return;
         auto *drag = new QDrag(this);
@@ -99,12 +120,7 @@ ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
 
 std::vector<NodeRef> ExclusionPanel::selectedRefs() const
 {
-    std::vector<NodeRef> refs;
-    for (QTreeWidgetItem *item : m_list->selectedItems()) {
-        const QPoint packed = item->data(0, kRefRole).toPoint();
-        refs.push_back({packed.x(), NodeId(std::uint32_t(packed.y()))});
-    }
-    return refs;
+    return refsOf(m_list->selectedItems());
 }
 
 QString ExclusionPanel::totalText() const
@@ -116,6 +132,20 @@ void ExclusionPanel::refresh()
 {
     m_list->clear();
     const std::vector<NodeRef> items = m_session->excludedItems();
+    auto setSizes = [](QTreeWidgetItem *row, std::uint64_t zipped, std::uint64_t unzipped) {
+        row->setText(1, formatMiB(zipped));
+        row->setText(2, formatMiB(unzipped));
+        row->setToolTip(1, formatMiBAndBytes(zipped));
+        row->setToolTip(2, formatMiBAndBytes(unzipped));
+        row->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        row->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+    };
+    // Items a rule or a glob excluded sit under it, with its total.
+    struct Group {
+        QTreeWidgetItem *row = nullptr;
+        SizeTotals totals;
+    };
+    std::map<QString, Group> groups;
     for (const NodeRef &ref : items) {
         const Package &package = *m_session->package(ref.package);
         const PackageTree &tree = package.tree;
@@ -123,14 +153,29 @@ void ExclusionPanel::refresh()
         QString label = tree.path(ref.node) + (tree.isFolder(ref.node) ? u"/"_s : QString());
         if (ref.package > 0)
             label = tr("layer %1: %2").arg(ref.package).arg(label);
-        auto *item = new QTreeWidgetItem(m_list, {label, formatMiB(totals.footprint), formatMiB(totals.unzipped)});
+        const QString reason = m_session->exclusionReason(ref);
+        QTreeWidgetItem *parent = nullptr;
+        if (!reason.isEmpty()) {
+            Group &group = groups[reason];
+            if (!group.row) {
+                group.row = new QTreeWidgetItem(m_list, {reason});
+                group.row->setToolTip(0, reason);
+                QFont bold = group.row->font(0);
+                bold.setBold(true);
+                group.row->setFont(0, bold);
+            }
+            group.totals += totals;
+            parent = group.row;
+        }
+        auto *item = parent ? new QTreeWidgetItem(parent, {label}) : new QTreeWidgetItem(m_list, {label});
         item->setData(0, kRefRole, QPoint(ref.package, int(ref.node)));
         item->setToolTip(0, label);
-        item->setToolTip(1, formatMiBAndBytes(totals.footprint));
-        item->setToolTip(2, formatMiBAndBytes(totals.unzipped));
-        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-        item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        setSizes(item, totals.footprint, totals.unzipped);
     }
+    for (auto &[reason, group] : groups)
+        setSizes(group.row, group.totals.footprint, group.totals.unzipped);
+    m_list->setRootIsDecorated(!groups.empty());
+    m_list->expandAll();
     m_hint->setVisible(items.empty());
     if (items.empty()) {
         m_total->setText(tr("Nothing excluded."));

@@ -14,9 +14,10 @@ namespace packscope {
 class Session;
 
 // The Excluded panel: what the user took out of the package, each item with
-// what it saves (zipped and unzipped), and the total. Drop items here to
-// exclude them; drag them back to the treemap or the tree (or press Delete)
-// to restore them.
+// what it saves (zipped and unzipped), and the total; items a suggestion's
+// rule or a glob excluded are grouped under it. Drop items here to exclude
+// them; drag them (or a whole group) back to the treemap or the tree, or
+// press Delete, to restore them.
 class ExclusionPanel : public QWidget
 {
     Q_OBJECT

@@ -159,7 +159,7 @@ void SuggestionsPanel::onItemChanged(QTreeWidgetItem *item, int column)
     const Suggestion s = m_suggestions[index];
     if (item->checkState(0) == Qt::Checked) {
         m_applied.push_back(s);
-        m_session->exclude(s.items);
+        m_session->exclude(s.items, s.rule.title);
     } else {
         std::erase_if(m_applied, [&s](const Suggestion &a) { return a.rule.id == s.rule.id && a.package == s.package; });
         m_session->restore(s.items);
@@ -168,12 +168,13 @@ void SuggestionsPanel::onItemChanged(QTreeWidgetItem *item, int column)
 
 void SuggestionsPanel::applyPlan()
 {
-    std::vector<NodeRef> items;
+    std::vector<Session::ReasonedRef> items;
     for (std::size_t i : m_plan) {
-        items.insert(items.end(), m_suggestions[i].items.begin(), m_suggestions[i].items.end());
+        for (const NodeRef &ref : m_suggestions[i].items)
+            items.push_back({ref, m_suggestions[i].rule.title});
         m_applied.push_back(m_suggestions[i]);
     }
-    m_session->exclude(items);
+    m_session->excludeWithReasons(items);
 }
 
 } // namespace packscope

@@ -51,7 +51,7 @@ QString WhatIfArguments::applyTo(Session &session) const
         return error;
     for (const Suggestion &s : SuggestionFinder::find(session, rules)) {
         if (s.rule.risk <= *m_tier && s.package == 0)
-            session.exclude(s.items);
+            session.exclude(s.items, s.rule.title);
     }
     return {};
 }

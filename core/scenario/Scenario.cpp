@@ -186,23 +186,19 @@ Scenario::Outcome Scenario::applyTo(Session &session) const
         if (fileSha256(session.package(p)->path) != saved.sha256)
             outcome.changed << session.package(p)->path;
     }
-    std::vector<NodeRef> refs;
-    std::vector<QHash<QString, NodeId>> byPath(std::size_t(session.packageCount()));
-    for (int p = 0; p < session.packageCount(); ++p) {
-        if (!session.package(p))
-            continue;
-        const PackageTree &tree = session.package(p)->tree;
-        for (NodeId id = 1; id < tree.nodeCount(); ++id)
-            byPath[std::size_t(p)].insert(tree.path(id) + (tree.isFolder(id) ? u"/"_s : QString()), id);
-    }
+    std::vector<Session::ReasonedRef> refs;
     for (const Item &item : excluded) {
-        const QString key = item.path + (item.folder ? u"/"_s : QString());
-        const NodeId node = item.package < session.packageCount() ? byPath[std::size_t(item.package)].value(key, kNoNode)
-                                                                  : kNoNode;
+        NodeId node = kNoNode;
+        if (item.package < session.packageCount() && session.package(item.package) && !item.path.isEmpty()) {
+            const PackageTree &tree = session.package(item.package)->tree;
+            node = tree.findPath(item.path.toUtf8());
+            if (node != kNoNode && tree.isFolder(node) != item.folder)
+                node = kNoNode;
+        }
         if (node == kNoNode)
-            outcome.missing << key;
+            outcome.missing << item.path + (item.folder ? u"/"_s : QString());
         else
-            refs.push_back({item.package, node});
+            refs.push_back({{item.package, node}, {}});
     }
     if (!rules.isEmpty()) {
         QString error;
@@ -215,16 +211,20 @@ Scenario::Outcome Scenario::applyTo(Session &session) const
             else
                 chosen.rules.push_back(*it);
         }
-        for (const Suggestion &s : SuggestionFinder::find(session, chosen))
-            refs.insert(refs.end(), s.items.begin(), s.items.end());
+        for (const Suggestion &s : SuggestionFinder::find(session, chosen)) {
+            for (const NodeRef &ref : s.items)
+                refs.push_back({ref, s.rule.title});
+        }
     }
     // Inner items before their folders, so that marks inside an excluded
     // folder come back too (see ExclusionSet).
-    std::sort(refs.begin(), refs.end(), [](const NodeRef &a, const NodeRef &b) {
-        return a.package != b.package ? a.package < b.package : a.node > b.node;
+    std::stable_sort(refs.begin(), refs.end(), [](const Session::ReasonedRef &a, const Session::ReasonedRef &b) {
+        return a.ref.package != b.ref.package ? a.ref.package < b.ref.package : a.ref.node > b.ref.node;
     });
-    refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
-    outcome.applied = session.exclude(refs);
+    refs.erase(std::unique(refs.begin(), refs.end(),
+                           [](const Session::ReasonedRef &a, const Session::ReasonedRef &b) { return a.ref == b.ref; }),
+               refs.end());
+    outcome.applied = session.excludeWithReasons(refs);
     return outcome;
 }
 

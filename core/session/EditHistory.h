@@ -14,6 +14,7 @@ struct ExclusionEdit {
     struct Change {
         NodeRef ref;
         bool excluded = false;  // true: the edit marked it; false: it unmarked it
+        QString reason;         // why the item is (or, when unmarked, was) excluded; may be empty
     };
     QString label;
     std::vector<Change> changes;

@@ -30,6 +30,7 @@ void Session::setFunction(PackagePtr package)
     if (m_packages.empty())
         m_packages.push_back(Entry{});
     m_packages.front().exclusions = ExclusionSet(package ? &package->tree : nullptr);
+    m_packages.front().reasons.clear();
     m_packages.front().package = std::move(package);
     m_history.clear();
     Q_EMIT packagesChanged();
@@ -78,7 +79,20 @@ bool Session::apply(const ExclusionEdit::Change &change)
     ExclusionSet *set = exclusionsOf(change.ref.package);
     if (!set)
         return false;
-    return change.excluded ? set->exclude(change.ref.node) : set->restore(change.ref.node);
+    const bool applied = change.excluded ? set->exclude(change.ref.node) : set->restore(change.ref.node);
+    QHash<NodeId, QString> &reasons = m_packages[std::size_t(change.ref.package)].reasons;
+    if (applied && change.excluded && !change.reason.isEmpty())
+        reasons.insert(change.ref.node, change.reason);
+    else if (applied)
+        reasons.remove(change.ref.node);
+    return applied;
+}
+
+QString Session::exclusionReason(const NodeRef &ref) const
+{
+    if (ref.package < 0 || ref.package >= packageCount())
+        return {};
+    return m_packages[std::size_t(ref.package)].reasons.value(ref.node);
 }
 
 void Session::announce(const ExclusionEdit &edit)
@@ -109,12 +123,21 @@ bool Session::restore(int package, NodeId node)
     return restore(std::vector<NodeRef>{{package, node}}) == 1;
 }
 
-int Session::exclude(const std::vector<NodeRef> &nodes)
+int Session::exclude(const std::vector<NodeRef> &nodes, const QString &reason)
+{
+    std::vector<ReasonedRef> items;
+    items.reserve(nodes.size());
+    for (const NodeRef &ref : nodes)
+        items.push_back({ref, reason});
+    return excludeWithReasons(items);
+}
+
+int Session::excludeWithReasons(const std::vector<ReasonedRef> &items)
 {
     ExclusionEdit edit;
-    for (const NodeRef &ref : nodes) {
-        if (apply({ref, true}))
-            edit.changes.push_back({ref, true});
+    for (const ReasonedRef &item : items) {
+        if (apply({item.ref, true, item.reason}))
+            edit.changes.push_back({item.ref, true, item.reason});
     }
     const int count = int(edit.changes.size());
     edit.label = count == 1 ? tr("Exclude %1").arg(package(edit.changes.front().ref.package)->tree.name(
@@ -128,8 +151,9 @@ int Session::restore(const std::vector<NodeRef> &nodes)
 {
     ExclusionEdit edit;
     for (const NodeRef &ref : nodes) {
+        const QString reason = exclusionReason(ref);  // for undo
         if (apply({ref, false}))
-            edit.changes.push_back({ref, false});
+            edit.changes.push_back({ref, false, reason});
     }
     const int count = int(edit.changes.size());
     edit.label = count == 1 ? tr("Restore %1").arg(package(edit.changes.front().ref.package)->tree.name(
@@ -143,14 +167,17 @@ int Session::excludeMatching(const GlobPattern &glob)
 {
     ExclusionEdit edit;
     edit.label = tr("Exclude %1").arg(glob.text());
+    const QString reason = tr("Matching %1").arg(glob.text());
     for (int p = 0; p < packageCount(); ++p) {
         ExclusionSet *set = exclusionsOf(p);
         if (!set)
             continue;
         std::vector<NodeId> added;
         set->excludeMatching(glob, &added);
-        for (NodeId node : added)
-            edit.changes.push_back({{p, node}, true});
+        for (NodeId node : added) {
+            m_packages[std::size_t(p)].reasons.insert(node, reason);
+            edit.changes.push_back({{p, node}, true, reason});
+        }
     }
     const int count = int(edit.changes.size());
     finishEdit(edit);
@@ -164,8 +191,9 @@ void Session::clearExclusions()
     // Folders (smaller ids) before what was excluded inside them, so that the
     // undo, which runs backwards, marks the inner items before their folders.
     for (const NodeRef &ref : excludedItems()) {
+        const QString reason = exclusionReason(ref);
         if (apply({ref, false}))
-            edit.changes.push_back({ref, false});
+            edit.changes.push_back({ref, false, reason});
     }
     finishEdit(edit);
 }
@@ -198,7 +226,7 @@ void Session::undo()
         return;
     const ExclusionEdit edit = m_history.takeUndo();
     for (auto it = edit.changes.rbegin(); it != edit.changes.rend(); ++it)
-        apply({it->ref, !it->excluded});
+        apply({it->ref, !it->excluded, it->reason});
     announce(edit);
 }
 

@@ -7,6 +7,7 @@
 #include "session/NodeRef.h"
 #include "whatif/ExclusionSet.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -59,15 +60,26 @@ public:
     // changed anything, and returns whether (or how many items) it changed.
     bool exclude(int package, NodeId node);
     bool restore(int package, NodeId node);
-    int exclude(const std::vector<NodeRef> &nodes);
+    // `reason` says why, for views that group exclusions (a rule's title).
+    int exclude(const std::vector<NodeRef> &nodes, const QString &reason = {});
+    struct ReasonedRef {
+        NodeRef ref;
+        QString reason;
+    };
+    // Several items with their own reasons, as one edit.
+    int excludeWithReasons(const std::vector<ReasonedRef> &items);
     int restore(const std::vector<NodeRef> &nodes);
-    // Applies the glob to every package; returns the number of items excluded.
+    // Applies the glob to every package; returns the number of items excluded,
+    // which carry "Matching <glob>" as their reason.
     int excludeMatching(const GlobPattern &glob);
     void clearExclusions();
     bool isExcluded(const NodeRef &ref) const;
     bool hasExclusions() const;
     // Items the user excluded themselves (not their contents), package by package.
     std::vector<NodeRef> excludedItems() const;
+    // Why an excluded item was excluded (a rule, a glob); empty for items
+    // excluded one by one, and for items that are not excluded.
+    QString exclusionReason(const NodeRef &ref) const;
 
     // Undo and redo of the what-if edits above. Loading a package or changing
     // the layers clears the history, since node ids then name other things.
@@ -104,6 +116,7 @@ private:
     struct Entry {
         PackagePtr package;
         ExclusionSet exclusions;
+        QHash<NodeId, QString> reasons;  // of marked items that have one
     };
     std::vector<Entry> m_packages;
     LimitProfile m_profile;

@@ -16,7 +16,9 @@
 #include "TreemapWidget.h"
 #include "WarningsPanel.h"
 
+#include "report/SizeFormat.h"
 #include "session/Session.h"
+#include "whatif/GlobPattern.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>
@@ -335,8 +337,27 @@ private Q_SLOTS:
                 row = item;
         }
         QVERIFY(row);
+        ExclusionPanel excluded(&session);
         row->setCheckState(0, Qt::Checked);
         QVERIFY(session.isExcluded(tests));
+        // The Excluded panel lists it under the rule, with the rule's total.
+        QCOMPARE(session.exclusionReason(tests), at->rule.title);
+        QCOMPARE(excluded.list()->topLevelItemCount(), 1);
+        QTreeWidgetItem *group = excluded.list()->topLevelItem(0);
+        QCOMPARE(group->text(0), at->rule.title);
+        QCOMPARE(group->childCount(), 1);
+        QCOMPARE(group->child(0)->text(0), u"lib/numpy/tests/"_s);
+        QCOMPARE(group->text(2), formatMiB(37 * kMiB));
+        // A glob's matches get a group of their own; undo takes it away.
+        QCOMPARE(session.excludeMatching(GlobPattern(u"*.txt"_s)), 1);
+        QCOMPARE(excluded.list()->topLevelItemCount(), 2);
+        session.undo();
+        QCOMPARE(excluded.list()->topLevelItemCount(), 1);
+        // Restoring and undoing brings the item back under its rule.
+        session.restore({tests});
+        QCOMPARE(excluded.list()->topLevelItemCount(), 0);
+        session.undo();
+        QCOMPARE(session.exclusionReason(tests), at->rule.title);
         panel.refresh();
         // Still listed, checked; unchecking takes it back.
         QTreeWidgetItem *applied = nullptr;
