@@ -1,7 +1,6 @@
 #include "readers/ZipLocalRecord.h"
+#include "readers/RawInflate.h"
 #include "readers/ZipFormat.h"
-
-#include <zlib.h>
 
 #include <cstring>
 
@@ -71,20 +70,11 @@ std::optional<QByteArray> ZipLocalRecord::smallContents(std::uint32_t maxBytes) 
             return std::nullopt;
         return QByteArray(reinterpret_cast<const char *>(body), length);
     }
-    if (m_central.method != 8 || m_central.compressed > 0xFFFFFFFFu)
+    if (m_central.method != 8)
         return std::nullopt;
-    QByteArray out(qsizetype(length), Qt::Uninitialized);
-    z_stream stream{};
-    if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
-        return std::nullopt;
-    stream.next_in = const_cast<unsigned char *>(body);
-    stream.avail_in = uInt(m_central.compressed);
-    stream.next_out = reinterpret_cast<unsigned char *>(out.data());
-    stream.avail_out = length;
-    const int status = inflate(&stream, Z_FINISH);
-    const bool complete = status == Z_STREAM_END && stream.avail_out == 0;
-    inflateEnd(&stream);
-    if (!complete)
+    bool complete = false;
+    QByteArray out = rawInflate(body, m_central.compressed, qsizetype(length), &complete);
+    if (!complete || out.size() != qsizetype(length))
         return std::nullopt;
     return out;
 }

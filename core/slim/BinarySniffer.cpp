@@ -1,10 +1,6 @@
 #include "slim/BinarySniffer.h"
+#include "readers/EntryContents.h"
 #include "readers/ZipFormat.h"
-
-#include <QDir>
-#include <QFile>
-
-#include <zlib.h>
 
 namespace packscope {
 
@@ -26,39 +22,6 @@ bool isCandidate(const PackageTree &tree, NodeId id)
     if (name.contains(".so."))
         return true;
     return (n.flags & NodeModeKnown) && (n.mode & 0111) && !name.contains('.');
-}
-
-// The first bytes of a zip entry's data, inflated when deflated.
-QByteArray zipHead(const unsigned char *data, std::uint64_t size, const ZipEntryLocation &loc, std::uint64_t compressed)
-{
-    if (loc.localOffset + zip::kLocalHeaderSize > size || zip::u32(data + loc.localOffset) != zip::kLocalHeaderSignature
-        || (loc.generalFlags & (zip::kFlagEncrypted | zip::kFlagStrongEncryption)))
-        return {};
-    const unsigned char *h = data + loc.localOffset;
-    const std::uint64_t start = loc.localOffset + zip::kLocalHeaderSize + zip::u16(h + 26) + zip::u16(h + 28);
-    if (start >= size)
-        return {};
-    const std::uint64_t available = std::min<std::uint64_t>(size - start, compressed);
-    if (loc.method == 0)
-        return QByteArray(reinterpret_cast<const char *>(data + start), qsizetype(std::min<std::uint64_t>(available, kHeadBytes)));
-    if (loc.method != 8)
-        return {};
-    QByteArray out(kHeadBytes, '\0');
-    z_stream stream{};
-    if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
-        return {};
-    stream.next_in = const_cast<unsigned char *>(data + start);
-    stream.avail_in = uInt(std::min<std::uint64_t>(available, 1u << 20));
-    stream.next_out = reinterpret_cast<unsigned char *>(out.data());
-    stream.avail_out = kHeadBytes;
-    while (stream.avail_out > 0) {
-        const int status = inflate(&stream, Z_NO_FLUSH);
-        if (status != Z_OK)
-            break;
-    }
-    out.truncate(kHeadBytes - qsizetype(stream.avail_out));
-    inflateEnd(&stream);
-    return out;
 }
 
 } // namespace
@@ -98,37 +61,15 @@ std::vector<BinarySniffer::Found> BinarySniffer::sniff(const Package &package, c
     std::vector<Found> found;
     const PackageTree &tree = package.tree;
     auto wanted = [&](NodeId id) { return (excluded.empty() || !excluded[id]) && isCandidate(tree, id); };
-    if (package.format == PackageFormat::Zip) {
-        QFile file(package.path);
-        if (!file.open(QIODevice::ReadOnly) || std::uint64_t(file.size()) != package.fileSize)
-            return found;
-        const unsigned char *data = file.map(0, file.size());
-        if (!data)
-            return found;
-        for (NodeId id = 1; id < tree.nodeCount(); ++id) {
-            if (!wanted(id))
-                continue;
-            const ZipEntryLocation *loc = tree.zipLocation(id);
-            if (!loc)
-                continue;
-            const BinaryKind kind =
-                classify(zipHead(data, package.fileSize, *loc, tree.node(id).totals.compressed), tree.nameBytes(id));
-            if (kind != BinaryKind::Unknown)
-                found.push_back({id, kind});
-        }
-        file.unmap(const_cast<unsigned char *>(data));
-    } else if (package.format == PackageFormat::Directory) {
-        const QDir root(package.path);
-        for (NodeId id = 1; id < tree.nodeCount(); ++id) {
-            if (!wanted(id))
-                continue;
-            QFile file(root.filePath(tree.path(id)));
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            const BinaryKind kind = classify(file.read(kHeadBytes), tree.nameBytes(id));
-            if (kind != BinaryKind::Unknown)
-                found.push_back({id, kind});
-        }
+    const EntryContents contents(package);
+    if (!contents.isReadable())
+        return found;
+    for (NodeId id = 1; id < tree.nodeCount(); ++id) {
+        if (!wanted(id))
+            continue;
+        const BinaryKind kind = classify(contents.head(id, kHeadBytes), tree.nameBytes(id));
+        if (kind != BinaryKind::Unknown)
+            found.push_back({id, kind});
     }
     return found;
 }
