@@ -6,7 +6,6 @@
 #include "report/SizeFormat.h"
 #include "session/Session.h"
 
-#include <QDrag>
 #include <QDragEnterEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -57,14 +56,7 @@ public:
 protected:
     void startDrag(Qt::DropActions) override
     {
-        NodeDragPayload payload;
-        payload.origin = NodeDragPayload::Origin::Excluded;
-        payload.refs = refsOf(selectedItems());
-        if (payload.refs.empty())
-            return;
-        auto *drag = new QDrag(this);
-        drag->setMimeData(payload.toMimeData(*m_session));
-        drag->exec(Qt::MoveAction);
+        NodeDragPayload{NodeDragPayload::Origin::Excluded, refsOf(selectedItems())}.drag(this, *m_session);
     }
 
 private:

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QIODevice>
+#include <QDrag>
 #include <QMimeData>
 #include <QStringList>
 
@@ -65,6 +66,15 @@ std::optional<NodeDragPayload> NodeDragPayload::fromMimeData(const QMimeData *mi
     if (payload.refs.empty())
         return std::nullopt;
     return payload;
+}
+
+void NodeDragPayload::drag(QObject *source, const Session &session) const
+{
+    if (refs.empty())
+        return;
+    auto *drag = new QDrag(source);
+    drag->setMimeData(toMimeData(session));
+    drag->exec(Qt::MoveAction);
 }
 
 } // namespace packscope

@@ -8,6 +8,7 @@
 #include <vector>
 
 class QMimeData;
+class QObject;
 
 namespace packscope {
 
@@ -26,6 +27,9 @@ struct NodeDragPayload {
     std::vector<NodeRef> refs;
 
     QMimeData *toMimeData(const Session &session) const;
+    // Drags the payload out of `source` as a move, as the lists do; nothing
+    // when there is nothing to carry.
+    void drag(QObject *source, const Session &session) const;
     // The payload if `mime` carries one from `session`.
     static std::optional<NodeDragPayload> fromMimeData(const QMimeData *mime, const Session &session);
 };

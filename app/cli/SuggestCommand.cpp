@@ -2,6 +2,7 @@
 #include "CliOutput.h"
 #include "CommandLine.h"
 
+#include "report/Dependencies.h"
 #include "report/SizeFormat.h"
 #include "session/Session.h"
 #include "slim/SuggestionFinder.h"
@@ -19,11 +20,31 @@ namespace packscope {
 namespace {
 
 constexpr int kListedItems = 5;
+constexpr int kListedDependencies = 15;
+
+QString dependencyLabel(const Dependency &dep)
+{
+    return dep.version.isEmpty() ? dep.name : dep.name + u' ' + dep.version;
+}
 
 QByteArray asText(const Session &session, const std::vector<Suggestion> &suggestions,
-                  const std::vector<std::size_t> &plan, bool planSuffices)
+                  const std::vector<std::size_t> &plan, bool planSuffices, const std::vector<DependencySize> &dependencies)
 {
-    QString out = u"Suggestions for %1\n"_s.arg(QFileInfo(session.package(0)->path).fileName());
+    QString out;
+    if (!dependencies.empty()) {
+        out += u"Largest dependencies (npm packages, Python distributions)\n"_s;
+        for (std::size_t i = 0; i < dependencies.size() && i < std::size_t(kListedDependencies); ++i) {
+            const DependencySize &d = dependencies[i];
+            out += u"  %1 %2 unzipped, %3 zipped  (%4%5, %6 files)\n"_s.arg(
+                dependencyLabel(*d.dependency).leftJustified(32), formatMiB(d.kept.unzipped).rightJustified(11),
+                formatMiB(d.kept.footprint).rightJustified(11), ecosystemName(d.dependency->ecosystem),
+                d.package > 0 ? u", layer %1"_s.arg(d.package) : QString(), QString::number(d.kept.files));
+        }
+        if (dependencies.size() > std::size_t(kListedDependencies))
+            out += u"  ... and %1 more\n"_s.arg(dependencies.size() - std::size_t(kListedDependencies));
+        out += u'\n';
+    }
+    out += u"Suggestions for %1\n"_s.arg(QFileInfo(session.package(0)->path).fileName());
     if (suggestions.empty())
         out += u"  none: no rule matches anything in the package\n"_s;
     for (const Suggestion &s : suggestions) {
@@ -54,8 +75,20 @@ QByteArray asText(const Session &session, const std::vector<Suggestion> &suggest
 }
 
 QByteArray asJson(const Session &session, const std::vector<Suggestion> &suggestions,
-                  const std::vector<std::size_t> &plan, bool planSuffices)
+                  const std::vector<std::size_t> &plan, bool planSuffices, const std::vector<DependencySize> &dependencies)
 {
+    QJsonArray deps;
+    for (const DependencySize &d : dependencies) {
+        deps.append(QJsonObject{
+            {u"name"_s, d.dependency->name},
+            {u"version"_s, d.dependency->version},
+            {u"ecosystem"_s, ecosystemName(d.dependency->ecosystem)},
+            {u"package"_s, d.package},
+            {u"files"_s, qint64(d.kept.files)},
+            {u"unzipped_bytes"_s, qint64(d.kept.unzipped)},
+            {u"zipped_bytes"_s, qint64(d.kept.footprint)},
+        });
+    }
     QJsonArray list;
     for (const Suggestion &s : suggestions) {
         const PackageTree &tree = session.package(s.package)->tree;
@@ -81,7 +114,8 @@ QByteArray asJson(const Session &session, const std::vector<Suggestion> &suggest
                            {u"package"_s, session.package(0)->path},
                            {u"suggestions"_s, list},
                            {u"plan"_s, planIds},
-                           {u"plan_suffices"_s, planSuffices}};
+                           {u"plan_suffices"_s, planSuffices},
+                           {u"dependencies"_s, deps}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -122,8 +156,12 @@ int SuggestCommand::run(const QStringList &arguments)
     const std::vector<Suggestion> suggestions = SuggestionFinder::find(session, rules);
     bool suffices = true;
     const std::vector<std::size_t> plan = SuggestionFinder::fixItPlan(session, suggestions, &suffices);
-    const QByteArray data = formatName == u"json" ? asJson(session, suggestions, plan, suffices)
-                                                  : asText(session, suggestions, plan, suffices);
+    std::vector<std::vector<Dependency>> found;
+    for (int p = 0; p < session.packageCount(); ++p)
+        found.push_back(findDependencies(*session.package(p)));
+    const std::vector<DependencySize> dependencies = rankDependencies(session, found);
+    const QByteArray data = formatName == u"json" ? asJson(session, suggestions, plan, suffices, dependencies)
+                                                  : asText(session, suggestions, plan, suffices, dependencies);
     if (!cli::writeOutput(data, parser.value(output), QStringList{packagePath} + parser.values(layer)))
         return cli::kExitError;
     return cli::kExitOk;

@@ -12,6 +12,7 @@
 #include "PackageTreeView.h"
 #include "SuggestionsPanel.h"
 #include "WarningsPanel.h"
+#include "DependencyList.h"
 #include "TreemapBreadcrumb.h"
 #include "TreemapLegend.h"
 #include "TreemapWidget.h"
@@ -326,7 +327,13 @@ void MainWindow::createCentralArea()
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, central);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
-    m_mainSplitter->addWidget(m_tree);
+    // The package by folder, or by dependency.
+    m_dependencies = new DependencyList(m_session, central);
+    auto *treeTabs = new QTabWidget(central);
+    treeTabs->setDocumentMode(true);
+    treeTabs->addTab(m_tree, tr("Files"));
+    treeTabs->addTab(m_dependencies, tr("Packages"));
+    m_mainSplitter->addWidget(treeTabs);
     m_mainSplitter->addWidget(mapArea);
     m_mainSplitter->addWidget(m_sideSplitter);
     m_mainSplitter->setStretchFactor(0, 3);
@@ -366,6 +373,9 @@ void MainWindow::createCentralArea()
             m_tree->selectRefs({ref});
     });
     connect(m_tree, &PackageTreeView::currentRefChanged, m_treemap, &TreemapWidget::setSelected);
+    connect(m_dependencies, &DependencyList::refsSelected, this, [this](const std::vector<NodeRef> &refs) {
+        m_treemap->setSelected(refs.empty() ? NodeRef{} : refs.front());
+    });
     connect(m_warnings, &WarningsPanel::itemActivated, this, [this](const NodeRef &ref) {
         m_tree->selectRefs({ref});
         m_treemap->setSelected(ref);

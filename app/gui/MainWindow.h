@@ -25,6 +25,7 @@ class CompositionChart;
 class ExclusionPanel;
 class SuggestionsPanel;
 class WarningsPanel;
+class DependencyList;
 class GaugePanel;
 class MessageBar;
 class PackageTreeView;
@@ -54,6 +55,7 @@ public:
     CompositionChart *chart() const { return m_chart; }
     SuggestionsPanel *suggestionsPanel() const { return m_suggestions; }
     WarningsPanel *warningsPanel() const { return m_warnings; }
+    DependencyList *dependencyList() const { return m_dependencies; }
     // The message shown after a failed load (empty when none).
     QString errorText() const;
 
@@ -107,6 +109,7 @@ private:
     ExclusionPanel *m_exclusions = nullptr;
     SuggestionsPanel *m_suggestions = nullptr;
     WarningsPanel *m_warnings = nullptr;
+    DependencyList *m_dependencies = nullptr;
     CompositionChart *m_chart = nullptr;
     QLineEdit *m_filter = nullptr;
     QTimer *m_filterTimer = nullptr;

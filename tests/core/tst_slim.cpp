@@ -327,6 +327,18 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
             ids << s[u"id"_s].toString();
         QVERIFY(ids.contains(u"node-aws-sdk-v2"_s));
         QVERIFY(ids.contains(u"node-source-maps"_s));
+        // The dependencies, weighed: aws-sdk's zipped bytes are what excluding it saves.
+        const QJsonArray dependencies = report[u"dependencies"_s].toArray();
+        QVERIFY(!dependencies.isEmpty());
+        const QJsonObject sdk = dependencies.first().toObject();
+        QCOMPARE(sdk[u"name"_s].toString(), u"aws-sdk"_s);
+        QCOMPARE(sdk[u"ecosystem"_s].toString(), u"npm"_s);
+        const auto without = fixtures::run(fixtures::cliPath(), {u"audit"_s, zip, u"--exclude"_s,
+                                                                 u"node_modules/aws-sdk/"_s, u"--format"_s, u"json"_s});
+        const auto whole = fixtures::run(fixtures::cliPath(), {u"audit"_s, zip, u"--format"_s, u"json"_s});
+        QCOMPARE(QJsonDocument::fromJson(whole.out)[u"packages"_s][0][u"zipped_bytes"_s].toInteger()
+                     - QJsonDocument::fromJson(without.out)[u"packages"_s][0][u"zipped_bytes"_s].toInteger(),
+                 sdk[u"zipped_bytes"_s].toInteger());
     }
 };
 

@@ -4,6 +4,7 @@
 // gauges following the session, the warnings list, and the shared context menu.
 #include "SyntheticPackage.h"
 
+#include "DependencyList.h"
 #include "ExclusionMenu.h"
 #include "ExclusionPanel.h"
 #include "GaugePanel.h"
@@ -369,6 +370,40 @@ private Q_SLOTS:
         QVERIFY(applied);
         applied->setCheckState(0, Qt::Unchecked);
         QVERIFY(!session.isExcluded(tests));
+    }
+
+    void packagesViewListsDependenciesAndExcludesThem()
+    {
+        Session session;
+        session.setFunction(syntheticPackage(u"fn.zip"_s, {
+                                                              {u"index.js"_s, 100, 50},
+                                                              {u"node_modules/aws-sdk/lib/a.js"_s, 9000, 900},
+                                                              {u"node_modules/@aws-sdk/client-s3/b.js"_s, 3000, 300},
+                                                              {u"node_modules/tiny/c.js"_s, 10, 5},
+                                                          }));
+        DependencyList view(&session);
+        view.refresh();
+        QTreeWidget *list = view.list();
+        QCOMPARE(list->topLevelItemCount(), 3);
+        QCOMPARE(list->topLevelItem(0)->text(0), u"aws-sdk"_s);  // heaviest first
+        QCOMPARE(list->topLevelItem(1)->text(0), u"@aws-sdk/client-s3"_s);
+        QSignalSpy selected(&view, &DependencyList::refsSelected);
+        list->topLevelItem(0)->setSelected(true);
+        QCOMPARE(selected.size(), 1);
+        const NodeRef sdk{0, fixtures::nodeAt(session.package(0)->tree, u"node_modules/aws-sdk"_s)};
+        QCOMPARE(view.selectedRefs(), std::vector<NodeRef>{sdk});
+
+        ExclusionPanel excluded(&session);
+        QTest::keyClick(list, Qt::Key_Delete);
+        QVERIFY(session.isExcluded(sdk));
+        QCOMPARE(session.exclusionReason(sdk), u"npm package aws-sdk"_s);
+        QCOMPARE(excluded.list()->topLevelItem(0)->text(0), u"npm package aws-sdk"_s);
+        // Excluded, it leaves the list; undone, it is back.
+        view.refresh();
+        QCOMPARE(list->topLevelItemCount(), 2);
+        session.undo();
+        view.refresh();
+        QCOMPARE(list->topLevelItemCount(), 3);
     }
 
     void warningsAreListedByCodeAndLeadToTheirItem()
