@@ -60,7 +60,10 @@ SuggestionsPanel::SuggestionsPanel(Session *session, QWidget *parent)
     m_timer->setSingleShot(true);
     m_timer->setInterval(250);
     connect(m_timer, &QTimer::timeout, this, &SuggestionsPanel::refresh);
-    connect(m_session, &Session::packagesChanged, this, [this] { m_applied.clear(); });
+    connect(m_session, &Session::packagesChanged, this, [this] {
+        m_applied.clear();
+        m_facts.clear();
+    });
     connect(m_session, &Session::changed, this, &SuggestionsPanel::scheduleRefresh);
     connect(m_list, &QTreeWidget::itemChanged, this, &SuggestionsPanel::onItemChanged);
     connect(m_planButton, &QPushButton::clicked, this, &SuggestionsPanel::applyPlan);
@@ -90,7 +93,14 @@ void SuggestionsPanel::refresh()
             return !m_session->exclusions(ref.package).isMarked(ref.node);
         });
     });
-    m_suggestions = m_session->hasFunction() ? SuggestionFinder::find(*m_session, m_rules) : std::vector<Suggestion>{};
+    // What the contents say does not change with exclusions: read them once.
+    if (m_facts.size() != std::size_t(m_session->packageCount())) {
+        m_facts.clear();
+        for (int p = 0; p < m_session->packageCount(); ++p)
+            m_facts.push_back(m_session->package(p) ? ContentFacts::gather(*m_session->package(p)) : ContentFacts{});
+    }
+    m_suggestions = m_session->hasFunction() ? SuggestionFinder::find(*m_session, m_rules, &m_facts)
+                                             : std::vector<Suggestion>{};
     bool enough = true;
     m_plan = SuggestionFinder::fixItPlan(*m_session, m_suggestions, &enough);
     const std::size_t open = m_suggestions.size();
@@ -103,23 +113,29 @@ void SuggestionsPanel::refresh()
         QString title = s.rule.title;
         if (s.package > 0)
             title += tr(" (layer %1)").arg(s.package);
-        item->setText(0, u"%1  %2"_s.arg(riskTierName(s.rule.risk).toUpper(), title));
+        item->setText(0, u"%1  %2"_s.arg(s.advisory ? tr("BUILD") : riskTierName(s.rule.risk).toUpper(), title));
         item->setForeground(0, riskColor(s.rule.risk));
-        item->setText(1, formatMiB(s.zippedSaving));
+        item->setText(1, (s.advisory ? u"≈ "_s : QString()) + formatMiB(s.zippedSaving));
         item->setText(2, formatMiB(s.unzippedSaving));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         QString tip = u"<b>%1</b> (%2)<br>%3<br>"_s.arg(s.rule.title.toHtmlEscaped(), riskTierName(s.rule.risk),
                                                         s.rule.reason.toHtmlEscaped());
-        tip += tr("Saves %1 zipped, %2 unzipped; %3 items.")
-                   .arg(formatMiBAndBytes(s.zippedSaving), formatMiBAndBytes(s.unzippedSaving))
-                   .arg(s.items.size());
+        tip += s.advisory ? tr("Saves about %1 zipped (estimate), exactly %2 unzipped; %3 files to strip in your build. "
+                               "Not a what-if: the files stay, smaller.")
+                                .arg(formatMiB(s.zippedSaving), formatMiBAndBytes(s.unzippedSaving))
+                                .arg(s.items.size())
+                          : tr("Saves %1 zipped, %2 unzipped; %3 items.")
+                                .arg(formatMiBAndBytes(s.zippedSaving), formatMiBAndBytes(s.unzippedSaving))
+                                .arg(s.items.size());
         if (!s.fixes.isEmpty())
             tip += u"<br>"_s + tr("On its own it fixes: %1").arg(s.fixes.join(u", "_s));
         item->setToolTip(0, tip);
         item->setData(0, kIndexRole, int(i));
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(0, i < open ? Qt::Unchecked : Qt::Checked);
+        if (!s.advisory) {
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(0, i < open ? Qt::Unchecked : Qt::Checked);
+        }
         auto *reason = new QTreeWidgetItem(m_list);
         reason->setText(0, s.rule.reason + (s.fixes.isEmpty() ? QString() : u"  "_s + tr("Fixes %1.").arg(s.fixes.join(u", "_s))));
         reason->setForeground(0, palette().color(QPalette::PlaceholderText));

@@ -18,8 +18,9 @@ class Session;
 // suggestion with its risk, reason, exact savings and the limits it would fix
 // on its own; its checkbox applies or takes back the exclusion (one undoable
 // edit each; applied suggestions stay listed, checked, until taken back), and "Apply the fix-it plan" checks the fewest safe-then-caution
-// suggestions that bring every limit under. Follows the session a moment
-// after each edit while shown.
+// suggestions that bring every limit under. Build steps (strip the debug
+// information) are listed without a checkbox: they are not exclusions.
+// Follows the session a moment after each edit while shown.
 class SuggestionsPanel : public QWidget
 {
     Q_OBJECT
@@ -45,6 +46,7 @@ private:
     SlimRules m_rules;
     std::vector<Suggestion> m_suggestions;  // open ones, then the applied ones (listed checked)
     std::vector<Suggestion> m_applied;      // checked here and still fully excluded
+    std::vector<ContentFacts> m_facts;      // per session package, read once
     std::vector<std::size_t> m_plan;
     QTreeWidget *m_list;
     QLabel *m_summary;

@@ -49,11 +49,16 @@ QByteArray asText(const Session &session, const std::vector<Suggestion> &suggest
         out += u"  none: no rule matches anything in the package\n"_s;
     for (const Suggestion &s : suggestions) {
         const PackageTree &tree = session.package(s.package)->tree;
-        out += u"\n  %1  %2  %3%4\n"_s.arg(riskTierName(s.rule.risk).toUpper().leftJustified(7), s.rule.id,
+        out += u"\n  %1  %2  %3%4\n"_s.arg((s.advisory ? u"build"_s : riskTierName(s.rule.risk)).toUpper().leftJustified(7),
+                                           s.rule.id,
                                            s.rule.title,
                                            s.package > 0 ? u" (layer %1)"_s.arg(s.package) : QString());
-        out += u"      saves %1 zipped, %2 unzipped"_s.arg(formatMiBAndBytes(s.zippedSaving),
-                                                         formatMiBAndBytes(s.unzippedSaving));
+        if (s.advisory)
+            out += u"      saves about %1 zipped (estimate), %2 unzipped (exact); a build step, not an exclusion"_s.arg(
+                formatMiB(s.zippedSaving), formatMiBAndBytes(s.unzippedSaving));
+        else
+            out += u"      saves %1 zipped, %2 unzipped"_s.arg(formatMiBAndBytes(s.zippedSaving),
+                                                             formatMiBAndBytes(s.unzippedSaving));
         if (!s.fixes.isEmpty())
             out += u"; fixes %1 on its own"_s.arg(s.fixes.join(u", "_s));
         out += u"\n      "_s + s.rule.reason + u'\n';
@@ -105,6 +110,8 @@ QByteArray asJson(const Session &session, const std::vector<Suggestion> &suggest
             {u"zipped_saving_bytes"_s, qint64(s.zippedSaving)},
             {u"unzipped_saving_bytes"_s, qint64(s.unzippedSaving)},
             {u"fixes"_s, QJsonArray::fromStringList(s.fixes)},
+            {u"advisory"_s, s.advisory},
+            {u"zipped_saving_estimated"_s, s.advisory},
         });
     }
     QJsonArray planIds;

@@ -50,7 +50,7 @@ QString WhatIfArguments::applyTo(Session &session) const
     if (!error.isEmpty())
         return error;
     for (const Suggestion &s : SuggestionFinder::find(session, rules)) {
-        if (s.rule.risk <= *m_tier && s.package == 0)
+        if (s.rule.risk <= *m_tier && s.package == 0 && !s.advisory)
             session.exclude(s.items, s.rule.title);
     }
     return {};

@@ -212,6 +212,8 @@ Scenario::Outcome Scenario::applyTo(Session &session) const
                 chosen.rules.push_back(*it);
         }
         for (const Suggestion &s : SuggestionFinder::find(session, chosen)) {
+            if (s.advisory)
+                continue;
             for (const NodeRef &ref : s.items)
                 refs.push_back({ref, s.rule.title});
         }

@@ -56,16 +56,15 @@ BinaryKind BinarySniffer::classify(QByteArrayView head, QByteArrayView name)
     return BinaryKind::Unknown;
 }
 
-std::vector<BinarySniffer::Found> BinarySniffer::sniff(const Package &package, const std::vector<std::uint8_t> &excluded)
+std::vector<BinarySniffer::Found> BinarySniffer::sniff(const Package &package)
 {
     std::vector<Found> found;
     const PackageTree &tree = package.tree;
-    auto wanted = [&](NodeId id) { return (excluded.empty() || !excluded[id]) && isCandidate(tree, id); };
     const EntryContents contents(package);
     if (!contents.isReadable())
         return found;
     for (NodeId id = 1; id < tree.nodeCount(); ++id) {
-        if (!wanted(id))
+        if (!isCandidate(tree, id))
             continue;
         const BinaryKind kind = classify(contents.head(id, kHeadBytes), tree.nameBytes(id));
         if (kind != BinaryKind::Unknown)

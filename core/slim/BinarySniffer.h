@@ -23,7 +23,7 @@ public:
         NodeId node;
         BinaryKind kind;
     };
-    static std::vector<Found> sniff(const Package &package, const std::vector<std::uint8_t> &excluded);
+    static std::vector<Found> sniff(const Package &package);
     static BinaryKind classify(QByteArrayView head, QByteArrayView name);
 };
 

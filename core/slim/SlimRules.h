@@ -40,7 +40,8 @@ class SlimRules
 public:
     static inline const QStringList kDetectors{QStringLiteral("duplicate-files"), QStringLiteral("typescript-sources"),
                                                QStringLiteral("foreign-os-binaries"),
-                                               QStringLiteral("other-architecture-binaries")};
+                                               QStringLiteral("other-architecture-binaries"),
+                                               QStringLiteral("unstripped-binaries")};
 
     // Parses one rule file; on error returns no rules and says which field is wrong.
     static SlimRules fromJson(const QByteArray &json, const QString &name, QString *error);

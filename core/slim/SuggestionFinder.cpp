@@ -110,9 +110,14 @@ std::vector<NodeId> typescriptSources(const PackageTree &tree, const std::vector
 }
 
 // Native binaries for another OS, or for the package's minority architecture.
-std::vector<NodeId> foreignBinaries(const Package &package, const std::vector<std::uint8_t> &excluded, bool otherArch)
+std::vector<NodeId> foreignBinaries(const Package &package, const ContentFacts &facts,
+                                    const std::vector<std::uint8_t> &excluded, bool otherArch)
 {
-    const std::vector<BinarySniffer::Found> binaries = BinarySniffer::sniff(package, excluded);
+    std::vector<BinarySniffer::Found> binaries;
+    for (const BinarySniffer::Found &b : facts.binaries) {
+        if (excluded.empty() || !excluded[b.node])
+            binaries.push_back(b);
+    }
     std::vector<NodeId> found;
     if (!otherArch) {
         for (const BinarySniffer::Found &b : binaries) {
@@ -138,10 +143,14 @@ std::vector<NodeId> foreignBinaries(const Package &package, const std::vector<st
 
 } // namespace
 
-std::vector<Suggestion> SuggestionFinder::find(const Session &session, const SlimRules &rules)
+std::vector<Suggestion> SuggestionFinder::find(const Session &session, const SlimRules &rules,
+                                               const std::vector<ContentFacts> *facts)
 {
     std::vector<Suggestion> all;
     const SessionMeasures now = session.measures();
+    const bool readsContents = std::any_of(rules.rules.begin(), rules.rules.end(), [](const SlimRule &r) {
+        return r.detector.contains(u"binaries");
+    });
     for (int p = 0; p < session.packageCount(); ++p) {
         const PackagePtr &package = session.package(p);
         if (!package)
@@ -149,23 +158,41 @@ std::vector<Suggestion> SuggestionFinder::find(const Session &session, const Sli
         const PackageTree &tree = package->tree;
         const ExclusionSet &exclusions = session.exclusions(p);
         const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
+        ContentFacts gathered;
+        if (readsContents && !(facts && std::size_t(p) < facts->size()))
+            gathered = ContentFacts::gather(*package);
+        const ContentFacts &known = facts && std::size_t(p) < facts->size() ? (*facts)[std::size_t(p)] : gathered;
         for (const SlimRule &rule : rules.rules) {
+            Suggestion s;
+            s.rule = rule;
+            s.package = p;
             std::vector<NodeId> nodes;
             if (rule.detector == u"duplicate-files")
                 nodes = duplicateFiles(tree, excluded);
             else if (rule.detector == u"typescript-sources")
                 nodes = typescriptSources(tree, excluded);
             else if (rule.detector == u"foreign-os-binaries")
-                nodes = foreignBinaries(*package, excluded, false);
+                nodes = foreignBinaries(*package, known, excluded, false);
             else if (rule.detector == u"other-architecture-binaries")
-                nodes = foreignBinaries(*package, excluded, true);
+                nodes = foreignBinaries(*package, known, excluded, true);
+            else if (rule.detector == u"unstripped-binaries")
+                s.advisory = true;
             else
                 nodes = globMatches(tree, exclusions, rule);
-            if (nodes.empty())
+            if (s.advisory) {
+                // The files stay, smaller: exact bytes off the unzipped
+                // size, an estimate off the zipped one.
+                for (const ContentFacts::Strippable &f : known.strippable) {
+                    if (!excluded.empty() && excluded[f.node])
+                        continue;
+                    s.unzippedSaving += tree.node(f.node).totals.unzipped - std::min(tree.node(f.node).totals.unzipped,
+                                                                                     f.strip.strippedSize);
+                    s.zippedSaving += std::min(f.strip.deflatedEstimate, tree.node(f.node).totals.footprint);
+                    s.items.push_back({p, f.node});
+                }
+            }
+            if (s.items.empty() && nodes.empty())
                 continue;
-            Suggestion s;
-            s.rule = rule;
-            s.package = p;
             for (NodeId node : nodes) {
                 const SizeTotals kept = exclusions.keptTotals(node);
                 s.unzippedSaving += kept.unzipped;
@@ -236,7 +263,7 @@ std::vector<std::size_t> SuggestionFinder::fixItPlan(const Session &session, con
     for (RiskTier tier : {RiskTier::Safe, RiskTier::Caution}) {
         std::vector<std::size_t> inTier;
         for (std::size_t i = 0; i < suggestions.size(); ++i) {
-            if (suggestions[i].rule.risk == tier)
+            if (suggestions[i].rule.risk == tier && !suggestions[i].advisory)
                 inTier.push_back(i);
         }
         std::stable_sort(inTier.begin(), inTier.end(), [&](std::size_t a, std::size_t b) {

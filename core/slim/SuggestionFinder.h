@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/NodeRef.h"
+#include "slim/ContentFacts.h"
 #include "slim/SlimRules.h"
 
 #include <QStringList>
@@ -17,6 +18,9 @@ class Session;
 // limits it would fix on its own.
 struct Suggestion {
     SlimRule rule;
+    // A build step rather than an exclusion (strip the items): it cannot be
+    // applied as a what-if, and its zipped saving is an estimate.
+    bool advisory = false;
     int package = 0;
     std::vector<NodeRef> items;       // topmost matches: a matched folder stands for its contents
     std::uint64_t unzippedSaving = 0;
@@ -29,12 +33,16 @@ struct Suggestion {
 class SuggestionFinder
 {
 public:
-    static std::vector<Suggestion> find(const Session &session, const SlimRules &rules);
+    // `facts`: ContentFacts::gather() of each session package, when the
+    // caller keeps them; gathered here otherwise.
+    static std::vector<Suggestion> find(const Session &session, const SlimRules &rules,
+                                        const std::vector<ContentFacts> *facts = nullptr);
 
     // The "fix it" plan: the fewest suggestions, safe ones before caution ones
     // and never danger, that together bring every failing limit under; their
     // indexes into `suggestions`. Empty when nothing fails; when even all of
     // them are not enough, all safe and caution suggestions, and `enough` false.
+    // Advisory suggestions are never part of it.
     static std::vector<std::size_t> fixItPlan(const Session &session, const std::vector<Suggestion> &suggestions,
                                               bool *enough = nullptr);
 };

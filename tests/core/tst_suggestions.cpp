@@ -1,11 +1,13 @@
 // Slimming suggestions: every rule matches what it claims on a fixture, the
 // savings are exact, duplicates and native binaries are found by looking,
-// the fix-it plan prefers safe rules, and bad rule files are clear errors.
+// strip --strip-debug is predicted to the byte, the fix-it plan prefers safe
+// rules, and bad rule files are clear errors.
 #include "Fixtures.h"
 #include "SyntheticPackage.h"
 
 #include "readers/PackageReader.h"
 #include "session/Session.h"
+#include "slim/DebugStripModel.h"
 #include "slim/SlimRules.h"
 #include "slim/SuggestionFinder.h"
 #include "whatif/GlobPattern.h"
@@ -105,7 +107,8 @@ private Q_SLOTS:
         QString error;
         for (const SlimRule &rule : SlimRules::builtin(&error).rules)
             QVERIFY2(expected.count(rule.id) || rule.id == u"duplicate-files" || rule.id == u"foreign-os-binaries"
-                         || rule.id == u"other-architecture-binaries",
+                         || rule.id == u"other-architecture-binaries"
+                         || rule.id == u"unstripped-binaries",
                      qPrintable(rule.id));
         QVERIFY(error.isEmpty());
     }
@@ -184,6 +187,71 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         Session onDisk;
         onDisk.setFunction(PackageReader::read(folder).package);
         QCOMPARE(suggested(onDisk).at(u"foreign-os-binaries"_s), (QStringList{u"darwin/sharp.node"_s, u"win/tool.exe"_s}));
+    }
+
+    // strip --strip-debug predicted from the headers, against the real strip,
+    // on libraries built here with every kind of debug information.
+    void debugStripIsPredictedToTheByte_data()
+    {
+        QTest::addColumn<QString>("compiler");
+        QTest::addColumn<QStringList>("flags");
+        QTest::newRow("C -g -O2") << u"gcc"_s << QStringList{u"-g"_s, u"-O2"_s};
+        QTest::newRow("C++ -g3 -O0") << u"g++"_s << QStringList{u"-g3"_s, u"-O0"_s, u"-xc++"_s};
+        QTest::newRow("compressed debug sections") << u"gcc"_s << QStringList{u"-g"_s, u"-gz"_s};
+        QTest::newRow("no debug information") << u"gcc"_s << QStringList{u"-O2"_s};
+    }
+
+    void debugStripIsPredictedToTheByte()
+    {
+        QFETCH(QString, compiler);
+        QFETCH(QStringList, flags);
+        QVERIFY(fixtures::haveTool(compiler) && fixtures::haveTool(u"strip"_s));
+        const QString source = m_dir.filePath(u"lib.c"_s);
+        fixtures::writeFile(source, "#include <stdio.h>\n"
+                                    "struct point { int x, y; double z; };\n"
+                                    "static int helper(struct point *p) { return p->x * p->y + (int)p->z; }\n"
+                                    "int api_one(int a) { struct point p = {a, a + 1, 2.5}; return helper(&p); }\n"
+                                    "double api_two(double *v, int n) { double t = 0; for (int i = 0; i < n; ++i) "
+                                    "t += v[i] * v[i]; return t; }\n");
+        const QString library = m_dir.filePath(u"libdebug.so"_s);
+        QStringList arguments = flags;
+        arguments << u"-shared"_s << u"-fPIC"_s << u"-o"_s << library << source;
+        const auto built = fixtures::run(compiler, arguments);
+        QVERIFY2(built.exitCode == 0, built.err.constData());
+        QFile file(library);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        file.close();
+        const std::optional<DebugStrip> predicted = predictDebugStrip(bytes);
+        QVERIFY(predicted);
+        const QString stripped = m_dir.filePath(u"libdebug-stripped.so"_s);
+        QFile::remove(stripped);
+        QVERIFY(QFile::copy(library, stripped));
+        QCOMPARE(fixtures::run(u"strip"_s, {u"--strip-debug"_s, stripped}).exitCode, 0);
+        QCOMPARE(predicted->strippedSize, std::uint64_t(QFileInfo(stripped).size()));
+        QCOMPARE(predicted->debugSectionBytes > 0, flags.contains(u"-g"_s) || flags.contains(u"-g3"_s));
+
+        // In a package: a build step with exactly that saving, never part of
+        // the fix-it plan or a what-if.
+        const QString zip = m_dir.filePath(u"debug.zip"_s);
+        QFile::remove(zip);
+        QCOMPARE(fixtures::run(u"zip"_s, {u"-qj"_s, zip, library}).exitCode, 0);
+        Session session;
+        QVERIFY(fixtures::openPackage(session, zip));
+        QString error;
+        const std::vector<Suggestion> found = SuggestionFinder::find(session, SlimRules::builtin(&error));
+        const auto strip = std::find_if(found.begin(), found.end(),
+                                        [](const Suggestion &s) { return s.rule.id == u"unstripped-binaries"_s; });
+        if (predicted->debugSectionBytes == 0) {
+            QVERIFY(strip == found.end());
+            return;
+        }
+        QVERIFY(strip != found.end());
+        QVERIFY(strip->advisory);
+        QCOMPARE(strip->unzippedSaving, std::uint64_t(bytes.size()) - predicted->strippedSize);
+        QVERIFY(strip->zippedSaving > 0);
+        for (std::size_t i : SuggestionFinder::fixItPlan(session, found))
+            QVERIFY(!found[i].advisory);
     }
 
     void fixItPlanPrefersSafeRules()

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "model/Package.h"
+#include "slim/BinarySniffer.h"
+#include "slim/DebugStripModel.h"
+
+#include <vector>
+
+namespace packscope {
+
+// What reading a package's contents finds, whatever is excluded: its native
+// binaries (by their first bytes) and, for ELF files carrying debug
+// sections, what `strip --strip-debug` would make of them. Gathering reads
+// and inflates every binary, so callers that ask repeatedly (the app, after
+// each edit) gather once per package and pass the facts in.
+struct ContentFacts {
+    struct Strippable {
+        NodeId node = kNoNode;
+        DebugStrip strip;
+    };
+    std::vector<BinarySniffer::Found> binaries;
+    std::vector<Strippable> strippable;  // only those with debug sections
+
+    static ContentFacts gather(const Package &package);
+};
+
+} // namespace packscope
