@@ -9,6 +9,8 @@
 #include <QGridLayout>
 #include <QLabel>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace packscope {
@@ -80,9 +82,11 @@ void GaugePanel::rebuild(const std::vector<LimitResult> &results)
 
 void GaugePanel::arrange()
 {
-    // One row when the gauges have room for their titles, two when not
-    // (a narrow window, presentation mode's large fonts).
-    const int wanted = fontMetrics().averageCharWidth() * 55;
+    // One row when the gauges have room for their titles and verdicts, two
+    // when not (a narrow window, presentation mode's large fonts).
+    int wanted = 0;
+    for (const LimitGauge *gauge : m_gauges)
+        wanted = std::max(wanted, gauge->oneLineWidth());
     const int count = int(m_slots.size());
     int columns = count;
     if (count > 2 && width() / count < wanted)

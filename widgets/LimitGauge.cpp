@@ -127,6 +127,15 @@ QSize LimitGauge::sizeHint() const
     return {320, 3 * fm.height() + kBarHeight + 14};
 }
 
+int LimitGauge::oneLineWidth() const
+{
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    return metrics.horizontalAdvance(m_result.rule.title) + metrics.horizontalAdvance(tr("over by %1").arg(u"000.00 MiB"_s))
+        + 24;
+}
+
 QSize LimitGauge::minimumSizeHint() const
 {
     return {200, sizeHint().height()};
@@ -148,17 +157,24 @@ void LimitGauge::paintEvent(QPaintEvent *)
     const Zone z = zone();
     const QColor color = zoneColor(z);
 
-    // Line 1: title, and the verdict on the right.
+    // Line 1: title, and the verdict on the right; when both do not fit
+    // there, the verdict goes to the right of the numbers (line 3).
     QFont bold = font();
     bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const QString status = statusText();
+    const int statusWidth = boldMetrics.horizontalAdvance(status) + 4;
+    const QString value = valueText();
+    const bool statusBelow = boldMetrics.horizontalAdvance(m_result.rule.title) + statusWidth + 8 > area.width()
+        && fm.horizontalAdvance(value) + statusWidth + 16 <= area.width();
+    const int statusTop = statusBelow ? area.top() + fm.height() + kBarHeight + 8 : area.top();
+    const int titleWidth = statusBelow ? area.width() : area.width() - statusWidth - 8;
     p.setFont(bold);
     p.setPen(pal.color(QPalette::WindowText));
-    const QString status = statusText();
-    const int statusWidth = QFontMetrics(bold).horizontalAdvance(status) + 4;
-    p.drawText(QRect(area.left(), area.top(), area.width() - statusWidth - 8, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-               QFontMetrics(bold).elidedText(m_result.rule.title, Qt::ElideRight, area.width() - statusWidth - 8));
+    p.drawText(QRect(area.left(), area.top(), titleWidth, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               boldMetrics.elidedText(m_result.rule.title, Qt::ElideRight, titleWidth));
     p.setPen(z == Zone::Info ? pal.color(QPalette::WindowText) : color);
-    p.drawText(QRect(area.right() - statusWidth, area.top(), statusWidth, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+    p.drawText(QRect(area.right() - statusWidth, statusTop, statusWidth, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
                status);
     p.setFont(font());
 
@@ -191,8 +207,9 @@ void LimitGauge::paintEvent(QPaintEvent *)
 
     // Line 3: the numbers.
     p.setPen(pal.color(QPalette::WindowText));
-    p.drawText(QRectF(area.left(), bar.bottom() + 4, area.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-               fm.elidedText(valueText(), Qt::ElideRight, area.width()));
+    const int valueWidth = statusBelow ? area.width() - statusWidth - 8 : area.width();
+    p.drawText(QRectF(area.left(), bar.bottom() + 4, valueWidth, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(value, Qt::ElideRight, valueWidth));
 }
 
 void LimitGauge::dragEnterEvent(QDragEnterEvent *event)

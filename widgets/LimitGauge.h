@@ -31,6 +31,9 @@ public:
     QString statusText() const;
 
     QSize sizeHint() const override;
+    // The width its title and a verdict ("over by 000.00 MiB") need side by
+    // side, so that a row of gauges can be given room for them.
+    int oneLineWidth() const;
     QSize minimumSizeHint() const override;
 
 protected:

@@ -329,11 +329,11 @@ void MainWindow::createCentralArea()
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
     // The package by folder, or by dependency.
     m_dependencies = new DependencyList(m_session, central);
-    auto *treeTabs = new QTabWidget(central);
-    treeTabs->setDocumentMode(true);
-    treeTabs->addTab(m_tree, tr("Files"));
-    treeTabs->addTab(m_dependencies, tr("Packages"));
-    m_mainSplitter->addWidget(treeTabs);
+    m_treeTabs = new QTabWidget(central);
+    m_treeTabs->setDocumentMode(true);
+    m_treeTabs->addTab(m_tree, tr("Files"));
+    m_treeTabs->addTab(m_dependencies, tr("Packages"));
+    m_mainSplitter->addWidget(m_treeTabs);
     m_mainSplitter->addWidget(mapArea);
     m_mainSplitter->addWidget(m_sideSplitter);
     m_mainSplitter->setStretchFactor(0, 3);
@@ -696,7 +696,7 @@ void MainWindow::setPresentationMode(bool on)
     if (on)
         font.setPointSizeF(font.pointSizeF() * 1.6);
     m_pages->setFont(font);
-    m_tree->setVisible(!on);
+    m_treeTabs->setVisible(!on);
     m_sideSplitter->setVisible(!on);
     menuBar()->setVisible(!on);
     for (QToolBar *bar : findChildren<QToolBar *>())

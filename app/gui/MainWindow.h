@@ -17,6 +17,7 @@ class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTimer;
 
 namespace packscope {
@@ -110,6 +111,7 @@ private:
     SuggestionsPanel *m_suggestions = nullptr;
     WarningsPanel *m_warnings = nullptr;
     DependencyList *m_dependencies = nullptr;
+    QTabWidget *m_treeTabs = nullptr;  // Files and Packages
     CompositionChart *m_chart = nullptr;
     QLineEdit *m_filter = nullptr;
     QTimer *m_filterTimer = nullptr;

@@ -15,6 +15,7 @@
 #include "PackageTreeView.h"
 #include "TreemapWidget.h"
 #include "WarningsPanel.h"
+#include "DependencyList.h"
 
 #include "demo/DemoPackage.h"
 #include "session/Session.h"
@@ -26,6 +27,7 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -278,11 +280,15 @@ private Q_SLOTS:
         const qreal normal = window.gauges()->font().pointSizeF();
         window.setPresentationMode(true);
         QVERIFY(window.gauges()->font().pointSizeF() > normal * 1.5);
-        QVERIFY(window.treeView()->isHidden());
-        QVERIFY(!window.treemap()->isHidden());
+        // Neither the tree nor its tabs, only gauges and treemap.
+        QVERIFY(!window.treeView()->isVisible());
+        QVERIFY(!window.dependencyList()->isVisible());
+        for (const QTabBar *tabs : window.findChildren<QTabBar *>())
+            QVERIFY(!tabs->isVisible());
+        QVERIFY(window.treemap()->isVisible());
         window.setPresentationMode(false);
         QCOMPARE(window.gauges()->font().pointSizeF(), normal);
-        QVERIFY(!window.treeView()->isHidden());
+        QVERIFY(window.treeView()->isVisible());
     }
 
     void limitsHelpComesFromTheProfile()
