@@ -412,8 +412,51 @@ void TreemapWidget::keyPressEvent(QKeyEvent *event)
         if (m_selected.isValid())
             m_session->exclude(m_selected.package, m_selected.node);
         return;
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+        moveSelection(Qt::Key(event->key()));
+        return;
     default:
         QWidget::keyPressEvent(event);
+    }
+}
+
+void TreemapWidget::moveSelection(Qt::Key key)
+{
+    // Through the tiles as drawn: up to the folder, down to its largest item,
+    // left and right among the items beside it (largest first).
+    const std::vector<TreemapTile> &tiles = layout().tiles();
+    if (tiles.empty())
+        return;
+    const int current = m_selected.isValid() ? layout().tileOf(*m_session, m_selected) : -1;
+    int next = current < 0 ? 0 : current;
+    auto drawable = [&](int index) { return index >= 0 && index < int(tiles.size()) && !tiles[std::size_t(index)].remainder; };
+    if (current >= 0) {
+        const TreemapTile &tile = tiles[std::size_t(current)];
+        if (key == Qt::Key_Up && tile.parent >= 0) {
+            next = tile.parent;
+        } else if (key == Qt::Key_Down && tile.childCount > 0 && drawable(int(tile.firstChild))) {
+            next = int(tile.firstChild);
+        } else if ((key == Qt::Key_Left || key == Qt::Key_Right) && tile.parent >= 0) {
+            const TreemapTile &parent = tiles[std::size_t(tile.parent)];
+            const int first = int(parent.firstChild);
+            const int last = first + int(parent.childCount) - 1;
+            const int step = key == Qt::Key_Right ? 1 : -1;
+            for (int i = current + step; i >= first && i <= last; i += step) {
+                if (drawable(i)) {
+                    next = i;
+                    break;
+                }
+            }
+        }
+    }
+    const NodeRef ref = tiles[std::size_t(next)].ref;
+    if (ref != m_selected) {
+        m_selected = ref;
+        update();
+        Q_EMIT selectionChanged(ref);
     }
 }
 

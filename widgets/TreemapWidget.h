@@ -91,6 +91,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    void moveSelection(Qt::Key key);
     struct Frame;
     void onPackagesChanged();
     void onSessionChanged();

@@ -15,6 +15,8 @@
 #include "PackageTreeView.h"
 #include "TreemapWidget.h"
 #include "WarningsPanel.h"
+#include "SuggestionsPanel.h"
+#include "ExclusionPanel.h"
 #include "DependencyList.h"
 
 #include "demo/DemoPackage.h"
@@ -24,10 +26,12 @@
 #include "whatif/GlobPattern.h"
 
 #include <QAction>
+#include <QMenu>
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabBar>
+#include <QTreeWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -289,6 +293,40 @@ private Q_SLOTS:
         window.setPresentationMode(false);
         QCOMPARE(window.gauges()->font().pointSizeF(), normal);
         QVERIFY(window.treeView()->isVisible());
+    }
+
+    void everyActionIsReachableFromTheKeyboard()
+    {
+        MainWindow window;
+        window.show();
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        // Every menu has a mnemonic, every item in it a mnemonic or a shortcut.
+        QCOMPARE(window.menuBar()->actions().size(), 4);  // File, Edit, View, Help
+        for (QAction *top : window.menuBar()->actions()) {
+            QVERIFY2(top->text().contains(u'&'), qPrintable(top->text()));
+            QMenu *menu = top->menu();
+            QVERIFY(menu);
+            for (QAction *action : menu->actions()) {
+                if (action->isSeparator() || action->menu())
+                    continue;
+                QVERIFY2(action->text().contains(u'&') || !action->shortcut().isEmpty(),
+                         qPrintable(top->text() + u" → "_s + action->text()));
+            }
+        }
+        // Every view takes the keyboard focus, and what a drag does a key does.
+        const QList<QWidget *> views{window.treeView(), window.treemap(), window.dependencyList()->list(),
+                                     window.exclusionPanel()->list(), window.suggestionsPanel()->list(),
+                                     window.warningsPanel()->list()};
+        for (QWidget *view : views)
+            QVERIFY2(view->focusPolicy() & Qt::TabFocus, view->metaObject()->className());
+        const NodeRef first{0, window.session()->package(0)->tree.children(0).front()};
+        window.treemap()->setFocus();
+        window.treemap()->setSelected(first);
+        QTest::keyClick(window.treemap(), Qt::Key_Delete);
+        QVERIFY(window.session()->isExcluded(first));
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!window.session()->isExcluded(first));
     }
 
     void limitsHelpComesFromTheProfile()

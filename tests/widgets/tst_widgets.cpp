@@ -256,6 +256,18 @@ private Q_SLOTS:
         QTest::keyClick(&map, Qt::Key_Backspace);
         QVERIFY(!map.zoomRoot().isValid());
 
+        // The keyboard walks the tiles: up to the folder, right to the next
+        // item beside it, down to its largest item, and back.
+        const NodeRef graph{0, fixtures::nodeAt(tree, u"model/graph.pb"_s)};
+        QTest::keyClick(&map, Qt::Key_Up);
+        QCOMPARE(map.selected(), (NodeRef{0, fixtures::nodeAt(tree, u"model"_s)}));
+        QTest::keyClick(&map, Qt::Key_Right);
+        QCOMPARE(map.selected(), (NodeRef{0, fixtures::nodeAt(tree, u"lib"_s)}));
+        QTest::keyClick(&map, Qt::Key_Left);
+        QTest::keyClick(&map, Qt::Key_Down);
+        QCOMPARE(map.selected(), graph);
+        QCOMPARE(selected.count(), 5);
+
         // Delete excludes the selection; the tile leaves the map.
         QTest::keyClick(&map, Qt::Key_Delete);
         QVERIFY(session.isExcluded({0, fixtures::nodeAt(tree, u"model/graph.pb"_s)}));
