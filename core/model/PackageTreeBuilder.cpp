@@ -67,7 +67,7 @@ QByteArrayView cleaned(QByteArrayView path, QByteArray &storage)
 
 PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t expectedEntries,
                                        std::size_t expectedNameBytes)
-    : m_warnings(warnings), m_folders(expectedEntries / 4), m_leaves(expectedEntries)
+    : m_warnings(warnings), m_folders(expectedEntries / 4)
 {
     m_tree.m_nodes.reserve(expectedEntries + expectedEntries / 4 + 1);
     // Reserved but untouched pages cost nothing, so the upper bound is cheap.
@@ -176,19 +176,8 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
         }
         node.flags = std::uint8_t((node.flags & ~NodeImplicit) | flags);
     } else {
-        const NodeId parent = folderFor(dirPart, &unsafe);
-        const std::uint64_t key = qHash(leaf, std::size_t(parent));
-        const NodeId twin = m_leaves.find(key, [&](NodeId candidate) {
-            return m_tree.m_nodes[candidate].parent == parent && m_tree.nameBytes(candidate) == leaf;
-        });
-        if (twin != kNoNode) {
-            m_tree.m_nodes[twin].flags |= NodeDuplicate;
-            flags |= NodeDuplicate;
-            warn("duplicate-name", path,
-                 u"another entry has the same path; both are counted, only one survives extraction"_s);
-        }
-        id = newNode(parent, leaf, data.kind);
-        m_leaves.insert(key, id);
+        // Files with the same path are found in finish(), folder by folder.
+        id = newNode(folderFor(dirPart, &unsafe), leaf, data.kind);
         m_tree.m_nodes[id].flags = flags;
     }
     if (unsafe) {
@@ -234,6 +223,37 @@ void PackageTreeBuilder::adoptZipLocations(std::vector<ZipEntryLocation> locatio
     m_tree.m_zipLocations = std::move(locations);
 }
 
+void PackageTreeBuilder::flagDuplicateFiles()
+{
+    // Per folder, its files by name hash: equal hashes are compared by name.
+    // Folder by folder keeps this in cache, where one table for the whole
+    // package missed it on nearly every entry.
+    auto &nodes = m_tree.m_nodes;
+    std::vector<std::pair<std::size_t, NodeId>> files;
+    for (NodeId folder = 0; folder < nodes.size(); ++folder) {
+        if (nodes[folder].kind != NodeKind::Folder || nodes[folder].childCount < 2)
+            continue;
+        files.clear();
+        for (NodeId kid : m_tree.children(folder)) {
+            if (nodes[kid].kind != NodeKind::Folder)
+                files.emplace_back(qHash(m_tree.nameBytes(kid)), kid);
+        }
+        std::sort(files.begin(), files.end());
+        for (std::size_t i = 1; i < files.size(); ++i) {
+            for (std::size_t j = i; j-- > 0 && files[j].first == files[i].first;) {
+                if (m_tree.nameBytes(files[j].second) != m_tree.nameBytes(files[i].second))
+                    continue;
+                nodes[files[j].second].flags |= NodeDuplicate;
+                nodes[files[i].second].flags |= NodeDuplicate;
+                const QByteArray path = m_tree.pathBytes(files[i].second);
+                warn("duplicate-name", path,
+                     u"another entry has the same path; both are counted, only one survives extraction"_s);
+                break;
+            }
+        }
+    }
+}
+
 PackageTree PackageTreeBuilder::finish()
 {
     auto &nodes = m_tree.m_nodes;
@@ -255,8 +275,8 @@ PackageTree PackageTreeBuilder::finish()
         PackageNode &parent = nodes[nodes[i].parent];
         m_tree.m_childIds[parent.firstChild + parent.childCount++] = NodeId(i);
     }
+    flagDuplicateFiles();
     m_folders.clear();
-    m_leaves.clear();
     m_tree.m_names.squeeze();
     m_folderPaths.clear();
     m_folderPathRefs.clear();

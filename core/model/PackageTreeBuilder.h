@@ -55,11 +55,11 @@ private:
     void warn(const char *code, QByteArrayView path, const QString &message);
 
     QByteArrayView folderPath(NodeId folder) const;
+    void flagDuplicateFiles();
 
     PackageTree m_tree;
     PackageWarnings *m_warnings;
     NodeHashIndex m_folders;  // hash(folder path) -> folder
-    NodeHashIndex m_leaves;   // hash(parent, name) -> file, for duplicate detection
     QByteArray m_folderPaths;  // every folder's full path, back to back
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_folderPathRefs;  // node -> (offset, length)
     NodeId m_lastDir = 0;
