@@ -43,7 +43,11 @@ public:
 protected:
     void startDrag(Qt::DropActions) override
     {
-        NodeDragPayload{NodeDragPayload::Origin::Package, m_owner->selectedRefs()}.drag(this, *m_session);
+        // One dependency carries its name along, to be listed under it.
+        const QList<QTreeWidgetItem *> rows = selectedItems();
+        const QString reason = rows.size() == 1 ? m_owner->exclusionReason(int(rows.front()->data(0, kRowRole).toULongLong()))
+                                                : QString();
+        NodeDragPayload{NodeDragPayload::Origin::Package, m_owner->selectedRefs(), reason}.drag(this, *m_session);
     }
 
 private:
@@ -108,7 +112,6 @@ void DependencyList::refresh()
     const bool sorting = m_list->isSortingEnabled();
     m_list->setSortingEnabled(false);
     m_list->clear();
-    std::uint64_t unzipped = 0;
     for (std::size_t row = 0; row < m_ranked.size(); ++row) {
         const DependencySize &d = m_ranked[row];
         QString name = d.dependency->name;
@@ -125,7 +128,6 @@ void DependencyList::refresh()
         item->setToolTip(ZippedColumn, formatMiBAndBytes(d.kept.footprint));
         for (int c = UnzippedColumn; c <= FilesColumn; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
-        unzipped += d.kept.unzipped;
     }
     m_list->setSortingEnabled(sorting);
     m_summary->setText(m_ranked.empty()
@@ -133,7 +135,7 @@ void DependencyList::refresh()
                            : tr("%1 dependencies, %2 unzipped. Select one to see it; press Delete or drag it to "
                                 "Excluded to leave it out.")
                                  .arg(m_ranked.size())
-                                 .arg(formatMiB(unzipped)));
+                                 .arg(formatMiB(totalOf(m_ranked).unzipped)));
 }
 
 std::vector<NodeRef> DependencyList::selectedRefs() const

@@ -135,7 +135,7 @@ void ExclusionPanel::refresh()
     // Items a rule or a glob excluded sit under it, with its total.
     struct Group {
         QTreeWidgetItem *row = nullptr;
-        SizeTotals totals;
+        std::vector<NodeRef> refs;
     };
     std::map<QString, Group> groups;
     for (const NodeRef &ref : items) {
@@ -156,7 +156,7 @@ void ExclusionPanel::refresh()
                 bold.setBold(true);
                 group.row->setFont(0, bold);
             }
-            group.totals += totals;
+            group.refs.push_back(ref);
             parent = group.row;
         }
         auto *item = parent ? new QTreeWidgetItem(parent, {label}) : new QTreeWidgetItem(m_list, {label});
@@ -164,8 +164,10 @@ void ExclusionPanel::refresh()
         item->setToolTip(0, label);
         setSizes(item, totals.footprint, totals.unzipped);
     }
-    for (auto &[reason, group] : groups)
-        setSizes(group.row, group.totals.footprint, group.totals.unzipped);
+    for (auto &[reason, group] : groups) {
+        const SizeTotals totals = m_session->combinedTotals(group.refs);
+        setSizes(group.row, totals.footprint, totals.unzipped);
+    }
     m_list->setRootIsDecorated(!groups.empty());
     m_list->expandAll();
     m_hint->setVisible(items.empty());
@@ -222,7 +224,7 @@ void ExclusionPanel::dropEvent(QDropEvent *event)
     if (!payload || payload->origin != NodeDragPayload::Origin::Package)
         return;
     event->acceptProposedAction();
-    m_session->exclude(payload->refs);
+    m_session->exclude(payload->refs, payload->reason);
 }
 
 bool ExclusionPanel::eventFilter(QObject *watched, QEvent *event)

@@ -236,7 +236,7 @@ void LimitGauge::dropEvent(QDropEvent *event)
     if (!payload || payload->origin != NodeDragPayload::Origin::Package)
         return;
     event->acceptProposedAction();
-    m_session->exclude(payload->refs);
+    m_session->exclude(payload->refs, payload->reason);
 }
 
 } // namespace packscope

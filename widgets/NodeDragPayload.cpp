@@ -25,7 +25,7 @@ QMimeData *NodeDragPayload::toMimeData(const Session &session) const
 {
     QByteArray bytes;
     QDataStream out(&bytes, QIODevice::WriteOnly);
-    out << sessionTag(session) << qint32(origin == Origin::Excluded ? 1 : 0) << quint32(refs.size());
+    out << sessionTag(session) << qint32(origin == Origin::Excluded ? 1 : 0) << reason << quint32(refs.size());
     QStringList paths;
     for (const NodeRef &ref : refs) {
         out << qint32(ref.package) << quint32(ref.node);
@@ -47,10 +47,12 @@ std::optional<NodeDragPayload> NodeDragPayload::fromMimeData(const QMimeData *mi
     QByteArray tag;
     qint32 origin = 0;
     quint32 count = 0;
-    in >> tag >> origin >> count;
+    QString reason;
+    in >> tag >> origin >> reason >> count;
     if (in.status() != QDataStream::Ok || tag != sessionTag(session))
         return std::nullopt;
     NodeDragPayload payload;
+    payload.reason = reason;
     payload.origin = origin == 1 ? Origin::Excluded : Origin::Package;
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         qint32 package = 0;

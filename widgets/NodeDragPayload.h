@@ -25,6 +25,7 @@ struct NodeDragPayload {
 
     Origin origin = Origin::Package;
     std::vector<NodeRef> refs;
+    QString reason;  // why, if dropping excludes them (a dependency's name); may be empty
 
     QMimeData *toMimeData(const Session &session) const;
     // Drags the payload out of `source` as a move, as the lists do; nothing

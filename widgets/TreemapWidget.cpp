@@ -437,15 +437,18 @@ void TreemapWidget::moveSelection(Qt::Key key)
         const TreemapTile &tile = tiles[std::size_t(current)];
         if (key == Qt::Key_Up && tile.parent >= 0) {
             next = tile.parent;
-        } else if (key == Qt::Key_Down && tile.childCount > 0 && drawable(int(tile.firstChild))) {
-            next = int(tile.firstChild);
-        } else if ((key == Qt::Key_Left || key == Qt::Key_Right) && tile.parent >= 0) {
-            const TreemapTile &parent = tiles[std::size_t(tile.parent)];
-            const int first = int(parent.firstChild);
-            const int last = first + int(parent.childCount) - 1;
-            const int step = key == Qt::Key_Right ? 1 : -1;
-            for (int i = current + step; i >= first && i <= last; i += step) {
+        } else if (key == Qt::Key_Down) {
+            for (int i = int(tile.firstChild); i < int(tile.firstChild + tile.childCount); ++i) {
                 if (drawable(i)) {
+                    next = i;
+                    break;
+                }
+            }
+        } else if (key == Qt::Key_Left || key == Qt::Key_Right) {
+            // Beside it: its folder's items, or the other packages at the top.
+            const int step = key == Qt::Key_Right ? 1 : -1;
+            for (int i = current + step; i >= 0 && i < int(tiles.size()); i += step) {
+                if (tiles[std::size_t(i)].parent == tile.parent && drawable(i)) {
                     next = i;
                     break;
                 }

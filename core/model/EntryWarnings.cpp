@@ -19,10 +19,11 @@ bool warnIfNotWorldReadable(PackageWarnings &warnings, QByteArrayView path, std:
     return true;
 }
 
-void warnSymlink(PackageWarnings &warnings, QByteArrayView path, std::uint64_t targetLength,
+bool warnSymlink(PackageWarnings &warnings, QByteArrayView path, std::uint64_t targetLength,
                  std::optional<QByteArrayView> target)
 {
-    if (target && symlinkEscapes(path, *target))
+    const bool escapes = target && symlinkEscapes(path, *target);
+    if (escapes)
         warnings.add(u"symlink-escapes"_s, [&] {
             return std::pair{QString::fromUtf8(path),
                              u"symlink points outside the package, to %1"_s.arg(QString::fromUtf8(*target))};
@@ -32,18 +33,23 @@ void warnSymlink(PackageWarnings &warnings, QByteArrayView path, std::uint64_t t
                          u"symlink (not followed), counted by its own size: %1 bytes, the target path; "
                          u"how Lambda counts symlinks is undocumented"_s.arg(targetLength)};
     });
+    return escapes;
 }
 
 bool symlinkEscapes(QByteArrayView linkPath, QByteArrayView target)
 {
     if (target.startsWith('/') || target.startsWith('\\') || (target.size() >= 2 && target[1] == ':'))
         return true;
-    // Depth of the folder holding the link, then walk the target from there.
-    qsizetype depth = 0;
-    for (const char c : linkPath.first(std::max<qsizetype>(0, linkPath.lastIndexOf('/'))))
-        depth += c == '/' ? 1 : 0;
-    if (linkPath.contains('/'))
-        depth += 1;
+    // Depth of the folder holding the link (its real segments: "./a/link"
+    // is one deep), then walk the target from there.
+    qsizetype depth = -1;  // the link's own name is not a folder
+    forEachPathSegment(linkPath, [&](QByteArrayView part) {
+        if (part == "..")
+            --depth;
+        else if (!part.isEmpty() && part != ".")
+            ++depth;
+    });
+    depth = std::max<qsizetype>(depth, 0);
     bool escapes = false;
     forEachPathSegment(target, [&](QByteArrayView part) {
         if (part == "..")

@@ -16,8 +16,9 @@ namespace packscope {
 bool warnIfNotWorldReadable(PackageWarnings &warnings, QByteArrayView path, std::uint32_t mode);
 
 // "symlink": the entry is a symlink, counted by its own size; and
-// "symlink-escapes" when its target (if known) leads outside the package.
-void warnSymlink(PackageWarnings &warnings, QByteArrayView path, std::uint64_t targetLength,
+// "symlink-escapes" when its target (if known) leads outside the package, in
+// which case it returns true.
+bool warnSymlink(PackageWarnings &warnings, QByteArrayView path, std::uint64_t targetLength,
                  std::optional<QByteArrayView> target);
 
 // Whether a symlink at `linkPath` (inside the package) pointing at `target`

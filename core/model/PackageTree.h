@@ -28,6 +28,7 @@ enum NodeFlag : std::uint8_t {
     NodeUnsafePath = 1 << 4,   // path had "..", an absolute root, a drive letter or a NUL
     NodeDuplicate = 1 << 5,    // another entry has the same path
     NodeModeKnown = 1 << 6,    // mode came from Unix attributes (otherwise it is a default)
+    NodeEscapingLink = 1 << 7,  // a symlink whose target leads outside the package
 };
 
 // Where a node's bytes live in a zip, for exporters and diagnostics. Absent for

@@ -47,6 +47,8 @@ public:
 
     // Sums totals, builds the child index and hands the tree over; the builder
     // is empty afterwards.
+    // Sets NodeFlag bits on a node added before (what a reader learns after adding it).
+    void addFlags(NodeId id, std::uint8_t flags) { m_tree.m_nodes[id].flags |= flags; }
     PackageTree finish();
 
 private:

@@ -72,8 +72,11 @@ std::optional<QByteArray> EntryContents::whole(NodeId id, qsizetype maxBytes) co
 {
     if (id >= m_package.tree.nodeCount() || m_package.tree.node(id).totals.unzipped > std::uint64_t(maxBytes))
         return std::nullopt;
+    // Never more than the declared size: a lying entry is read as far as
+    // its header claims, and then found incomplete.
     bool complete = false;
-    QByteArray bytes = read(id, maxBytes, &complete);
+    const auto declared = qsizetype(m_package.tree.node(id).totals.unzipped);
+    QByteArray bytes = read(id, std::min(maxBytes, declared), &complete);
     if (!complete)
         return std::nullopt;
     return bytes;

@@ -14,8 +14,9 @@ void EstimatedZipPackage::addFolder(const QByteArray &path, std::uint32_t mode)
 void EstimatedZipPackage::addSymlink(const QByteArray &path, const QByteArray &target, std::uint32_t mode)
 {
     const auto targetLength = std::uint64_t(target.size());
-    m_entries.push_back({path, targetLength, 0, mode, 0, NodeKind::Symlink});
-    warnSymlink(m_warnings, path, targetLength, QByteArrayView(target));
+    const bool escapes = warnSymlink(m_warnings, path, targetLength, QByteArrayView(target));
+    m_entries.push_back({path, targetLength, 0, mode, 0, NodeKind::Symlink,
+                         std::uint8_t(escapes ? NodeEscapingLink : 0)});
 }
 
 void EstimatedZipPackage::beginFile(const QByteArray &path, std::uint32_t mode)
@@ -45,7 +46,7 @@ std::shared_ptr<Package> EstimatedZipPackage::finish(const QString &path, Packag
         entry.entryIndex = std::uint32_t(index);  // the reader's order: a rebuild walks it again
         entry.kind = pending.kind;
         entry.mode = pending.mode;
-        entry.flags = pending.mode ? NodeModeKnown : 0;
+        entry.flags = std::uint8_t((pending.mode ? NodeModeKnown : 0) | pending.flags);
         entry.unzipped = pending.unzipped;
         std::uint64_t nameLength = std::uint64_t(pending.path.size());
         if (pending.kind == NodeKind::File) {

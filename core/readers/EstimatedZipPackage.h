@@ -42,6 +42,7 @@ private:
         std::uint32_t mode = 0;
         std::uint32_t slot = 0;  // estimator slot for files
         NodeKind kind = NodeKind::File;
+        std::uint8_t flags = 0;  // NodeFlag bits known when it was added
     };
     std::vector<Pending> m_entries;
     ZipSizeEstimator m_estimator;

@@ -288,7 +288,8 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
     for (std::size_t k = 0; k < locations.size(); ++k) {
         ZipEntryLocation &location = locations[order.empty() ? k : order[k]];
         const std::uint64_t offset = location.localOffset;
-        if (offset + zip::kLocalHeaderSize > end.centralStart || offset < end.offsetShift) {
+        if (offset > end.centralStart || end.centralStart - offset < zip::kLocalHeaderSize
+            || offset < end.offsetShift) {
             location.localLength = kInvalidOffset;
             continue;
         }
@@ -350,7 +351,14 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
                                    | ((rec.flags & zip::kFlagDataDescriptor) ? NodeDataDescriptor : 0)
                                    | (modeKnown ? NodeModeKnown : 0));
         entry.entryIndex = std::uint32_t(index);
-        builder.addEntry(name, entry);
+        const NodeId node = builder.addEntry(name, entry);
+        std::optional<QByteArray> symlinkTarget;
+        if (rec.localOffsetValid && !sharedRecord) {
+            const ZipLocalRecord local(data, rec.localOffset, rec.localLength, rec);
+            warnLocalRecordProblem(warnings, local.problem(), name);
+            if (entry.kind == NodeKind::Symlink)
+                symlinkTarget = local.smallContents(kMaxSymlinkTarget);
+        }
 
         if (sharedRecord)
             warnings.push_back({u"overlapping-entries"_s, QString::fromUtf8(name),
@@ -367,16 +375,10 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
                 return std::pair{QString::fromUtf8(name),
                                  u"entry is encrypted: its sizes are counted, its contents cannot be inspected"_s};
             });
-        std::optional<QByteArray> symlinkTarget;
-        if (rec.localOffsetValid && !sharedRecord) {
-            const ZipLocalRecord local(data, rec.localOffset, rec.localLength, rec);
-            warnLocalRecordProblem(warnings, local.problem(), name);
-            if (entry.kind == NodeKind::Symlink)
-                symlinkTarget = local.smallContents(kMaxSymlinkTarget);
-        }
-        if (entry.kind == NodeKind::Symlink)
-            warnSymlink(warnings, name, rec.unzipped,
-                        symlinkTarget ? std::optional<QByteArrayView>(*symlinkTarget) : std::nullopt);
+        if (entry.kind == NodeKind::Symlink
+            && warnSymlink(warnings, name, rec.unzipped,
+                           symlinkTarget ? std::optional<QByteArrayView>(*symlinkTarget) : std::nullopt))
+            builder.addFlags(node, NodeEscapingLink);
         else if (entry.kind == NodeKind::File)
             warnIfNotWorldReadable(warnings, name, entry.mode);
     }

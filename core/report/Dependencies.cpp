@@ -69,9 +69,20 @@ std::vector<QByteArray> recordPaths(const QByteArray &record)
         if (line.isEmpty())
             continue;
         if (line.startsWith('"')) {
-            const qsizetype close = line.indexOf('"', 1);
-            if (close > 1)
-                paths.push_back(line.sliced(1, close - 1).toByteArray().replace("\"\"", "\""));
+            // CSV quoting: the field ends at a quote that is not doubled.
+            QByteArray path;
+            for (qsizetype i = 1; i < line.size(); ++i) {
+                if (line[i] != '"') {
+                    path += line[i];
+                } else if (i + 1 < line.size() && line[i + 1] == '"') {
+                    path += '"';
+                    ++i;
+                } else {
+                    break;
+                }
+            }
+            if (!path.isEmpty())
+                paths.push_back(path);
         } else {
             paths.push_back(line.first(line.contains(',') ? line.indexOf(',') : line.size()).toByteArray());
         }
@@ -114,6 +125,7 @@ QByteArray normalized(QByteArrayView name)
     return out;
 }
 
+// A .dist-info folder, and what its RECORD says the distribution installed.
 struct Distribution {
     NodeId distInfo = kNoNode;
     QByteArray name;
@@ -263,6 +275,14 @@ std::vector<DependencySize> rankDependencies(const Session &session, const std::
         return a.dependency->name < b.dependency->name;
     });
     return ranked;
+}
+
+SizeTotals totalOf(const std::vector<DependencySize> &ranked)
+{
+    SizeTotals total;
+    for (const DependencySize &d : ranked)
+        total += d.kept;  // nested packages are not counted in those holding them
+    return total;
 }
 
 QString ecosystemName(Dependency::Ecosystem ecosystem)

@@ -56,6 +56,9 @@ struct DependencySize {
 // heaviest (unzipped) first; those excluded entirely are left out.
 std::vector<DependencySize> rankDependencies(const Session &session, const std::vector<std::vector<Dependency>> &found);
 
+// What ranked dependencies weigh together.
+SizeTotals totalOf(const std::vector<DependencySize> &ranked);
+
 // "npm" or "python".
 QString ecosystemName(Dependency::Ecosystem ecosystem);
 

@@ -73,7 +73,7 @@ Scenario Scenario::capture(const Session &session, const QString &scenarioPath, 
     }
     for (const NodeRef &ref : session.excludedItems()) {
         const PackageTree &tree = session.package(ref.package)->tree;
-        s.excluded.push_back({ref.package, tree.path(ref.node), tree.isFolder(ref.node)});
+        s.excluded.push_back({ref.package, tree.path(ref.node), tree.isFolder(ref.node), session.exclusionReason(ref)});
     }
     return s;
 }
@@ -87,6 +87,8 @@ QByteArray Scenario::toJson() const
         QJsonObject o{{u"path"_s, QString(item.path + (item.folder ? u"/"_s : QString()))}};
         if (item.package > 0)
             o.insert(u"layer"_s, item.package);
+        if (!item.reason.isEmpty())
+            o.insert(u"reason"_s, item.reason);
         items.append(o);
     }
     const QJsonObject root{{u"schema"_s, QString::fromLatin1(kSchema)},
@@ -130,7 +132,7 @@ std::optional<Scenario> Scenario::fromJson(const QByteArray &json, QString *erro
         const bool folder = path.endsWith(u'/');
         if (folder)
             path.chop(1);
-        s.excluded.push_back({layer, path, folder});
+        s.excluded.push_back({layer, path, folder, value[u"reason"_s].toString()});
     }
     for (const QJsonValue &rule : root[u"rules"_s].toArray())
         s.rules << rule.toString();
@@ -198,7 +200,7 @@ Scenario::Outcome Scenario::applyTo(Session &session) const
         if (node == kNoNode)
             outcome.missing << item.path + (item.folder ? u"/"_s : QString());
         else
-            refs.push_back({{item.package, node}, {}});
+            refs.push_back({{item.package, node}, item.reason});
     }
     if (!rules.isEmpty()) {
         QString error;

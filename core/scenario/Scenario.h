@@ -24,6 +24,7 @@ struct Scenario {
         int package = 0;  // 0 = the function, 1.. = layers
         QString path;     // inside the package, '/'-separated
         bool folder = false;
+        QString reason;   // why it was excluded (a rule, a glob, a package); may be empty
     };
     PackageFile function;
     std::vector<PackageFile> layers;

@@ -88,6 +88,22 @@ bool Session::apply(const ExclusionEdit::Change &change)
     return applied;
 }
 
+SizeTotals Session::combinedTotals(const std::vector<NodeRef> &refs) const
+{
+    SizeTotals total;
+    for (const NodeRef &ref : refs) {
+        if (ref.package < 0 || ref.package >= packageCount() || !package(ref.package))
+            continue;
+        const PackageTree &tree = package(ref.package)->tree;
+        bool inside = false;
+        for (NodeId up = tree.node(ref.node).parent; up != kNoNode && !inside; up = tree.node(up).parent)
+            inside = std::find(refs.begin(), refs.end(), NodeRef{ref.package, up}) != refs.end();
+        if (!inside)
+            total += tree.node(ref.node).totals;
+    }
+    return total;
+}
+
 QString Session::exclusionReason(const NodeRef &ref) const
 {
     if (ref.package < 0 || ref.package >= packageCount())

@@ -77,6 +77,9 @@ public:
     bool hasExclusions() const;
     // Items the user excluded themselves (not their contents), package by package.
     std::vector<NodeRef> excludedItems() const;
+    // The bytes of these items together (whole, whatever is excluded), an
+    // item inside another counted once.
+    SizeTotals combinedTotals(const std::vector<NodeRef> &refs) const;
     // Why an excluded item was excluded (a rule, a glob); empty for items
     // excluded one by one, and for items that are not excluded.
     QString exclusionReason(const NodeRef &ref) const;

@@ -50,6 +50,7 @@ private:
     bool m_little;
 };
 
+// One section header, as far as the layout needs it.
 struct Section {
     QByteArrayView name;
     std::uint32_t type = 0;
@@ -146,7 +147,7 @@ std::optional<DebugStrip> predictDebugStrip(QByteArrayView elf)
     const std::uint64_t shnum = b.get(is64 ? 0x3C : 0x30, 2);
     const std::uint64_t shstrndx = b.get(is64 ? 0x3E : 0x32, 2);
     if (shnum == 0 || shstrndx >= shnum || shentsize < std::uint64_t(is64 ? 64 : 40) || !b.has(shoff, shnum * shentsize)
-        || !b.has(phoff, phnum * phentsize))
+        || (phnum > 0 && phentsize < std::uint64_t(is64 ? 56 : 32)) || !b.has(phoff, phnum * phentsize))
         return std::nullopt;
 
     std::vector<Section> sections(shnum);
@@ -193,6 +194,8 @@ std::optional<DebugStrip> predictDebugStrip(QByteArrayView elf)
             continue;
         const Section &strings = sections[symtab.link];
         const std::uint64_t entry = symtab.entsize ? symtab.entsize : std::uint64_t(is64 ? 24 : 16);
+        if (entry < std::uint64_t(is64 ? 24 : 16))
+            return std::nullopt;  // symbols smaller than their fields: not a real symbol table
         std::uint64_t kept = 0;
         std::vector<QByteArrayView> keptNames;
         for (std::uint64_t k = 0; k < symtab.size / entry; ++k) {

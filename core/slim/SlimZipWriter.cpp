@@ -158,13 +158,22 @@ SlimResult SlimZipWriter::write(const Package &package, const ExclusionSet &excl
     const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
     // A kept entry whose name leads outside the folder it is extracted into
     // must not reach a zip someone will deploy: the user excludes it first.
-    // (Implicit folders are never written, so only real entries count.)
+    // (Implicit folders are never written, so only real entries count.) The
+    // same for a symlink leading outside.
     for (NodeId id = 0; id < tree.nodeCount(); ++id) {
         const PackageNode &node = tree.node(id);
-        if ((node.flags & NodeUnsafePath) && node.entryIndex != kNoEntry && (excluded.empty() || !excluded[id])) {
+        if (node.entryIndex == kNoEntry || (!excluded.empty() && excluded[id]))
+            continue;
+        if (node.flags & NodeUnsafePath) {
             r.error = u"%1: refusing to write entry \"%2\", whose name escapes the extraction folder "
                       u"(absolute, drive letter, '..' or NUL byte); exclude it first"_s.arg(package.path,
                                                                                            tree.path(id));
+            return r;
+        }
+        // A link out of the folder lets a later entry written through it land anywhere.
+        if (node.flags & NodeEscapingLink) {
+            r.error = u"%1: refusing to write symlink \"%2\", which points outside the package; "
+                      u"exclude it first"_s.arg(package.path, tree.path(id));
             return r;
         }
     }

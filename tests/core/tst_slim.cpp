@@ -233,7 +233,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         // A file marked inside a folder that is excluded too: both come back.
         QVERIFY(session.exclude(0, fixtures::nodeAt(tree, u"node_modules/aws-sdk/x.js"_s)));
         QVERIFY(session.exclude(0, fixtures::nodeAt(tree, u"node_modules/aws-sdk"_s)));
-        QVERIFY(session.exclude(0, fixtures::nodeAt(tree, u"lib/b.js"_s)));
+        QVERIFY(session.exclude({{0, fixtures::nodeAt(tree, u"lib/b.js"_s)}}, u"npm package b"_s));
         const QString file = folder + u"/slim.packscope.json"_s;
         Scenario saved = Scenario::capture(session, file, {u"node-source-maps"_s});
         QString error;
@@ -254,6 +254,9 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         QVERIFY(again.exclusions(0).isMarked(fixtures::nodeAt(t2, u"node_modules/aws-sdk/x.js"_s)));
         QVERIFY(again.isExcluded({0, fixtures::nodeAt(t2, u"index.js.map"_s)}));
         QVERIFY(!again.isExcluded({0, fixtures::nodeAt(t2, u"lib/a.js"_s)}));
+        // Why each item went comes back with it: the Excluded panel groups by it.
+        QCOMPARE(again.exclusionReason({0, fixtures::nodeAt(t2, u"lib/b.js"_s)}), u"npm package b"_s);
+        QVERIFY(again.exclusionReason({0, fixtures::nodeAt(t2, u"node_modules/aws-sdk"_s)}).isEmpty());
         again.undo();  // one edit
         QVERIFY(again.excludedItems().empty());
 

@@ -416,6 +416,13 @@ private Q_SLOTS:
         session.undo();
         view.refresh();
         QCOMPARE(list->topLevelItemCount(), 3);
+        // Dragged to the Excluded panel, it is listed under its name too.
+        excluded.resize(300, 400);
+        QCOMPARE(list->topLevelItem(0)->text(0), u"aws-sdk"_s);
+        NodeDragPayload payload{NodeDragPayload::Origin::Package, {sdk}, view.exclusionReason(0)};
+        std::unique_ptr<QMimeData> mime(payload.toMimeData(session));
+        QVERIFY(dropOn(&excluded, mime.get()));
+        QCOMPARE(session.exclusionReason(sdk), u"npm package aws-sdk"_s);
     }
 
     void warningsAreListedByCodeAndLeadToTheirItem()
