@@ -5,14 +5,14 @@
 # scratch folder). A crash fails the run and leaves its input under
 # build/fuzz/artifacts; add that file to the target's corpus folder so the
 # test suite replays it from then on.
-# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 60)
+# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 40)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-60}
+seconds=${1:-40}
 build=build/fuzz
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DPACKSCOPE_SANITIZE=ON -DPACKSCOPE_FUZZ=ON >/dev/null
-targets=(fuzz_zipreader fuzz_archivereader)
+targets=(fuzz_zipreader fuzz_archivereader fuzz_debugstrip)
 cmake --build "$build" -j2 --target "${targets[@]}"
 for target in "${targets[@]}"; do
   scratch=$(mktemp -d)

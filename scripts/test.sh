@@ -2,7 +2,7 @@
 # Builds Packscope and runs the whole test suite (CTest), then builds the core
 # and CLI suites again with AddressSanitizer and UndefinedBehaviorSanitizer
 # and runs them: any memory error, leak or undefined behaviour fails the run.
-# Last, the fuzzers run for a minute each (scripts/fuzz.sh).
+# Last, the three fuzzers run for 40 seconds each (scripts/fuzz.sh).
 # Usage: scripts/test.sh [--no-sanitizers]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,4 +22,4 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir "$asan" --output-on-failure --no-tests=error -j2 -L 'core|cli'
 
-scripts/fuzz.sh 60
+scripts/fuzz.sh 40

@@ -66,4 +66,14 @@ done
 (cd "$tree" && bsdtar --format pax -cf "$archives/pax.tar" .)
 (cd "$tree" && bsdtar --format cpio -cf "$archives/newc.cpio" .)
 (cd "$tree" && 7z a -t7z -bd -bso0 "$archives/sevenzip.7z" . >/dev/null)
-echo "seeds: $(ls "$zips" | wc -l) zip, $(ls "$archives" | wc -l) archive"
+# ELF files for the strip model: small libraries with and without debug
+# information, 64 and (when the compiler can) 32 bit.
+elves="$here/corpus/fuzz_debugstrip"
+mkdir -p "$elves"
+printf 'int api(int a) { return a * 2; }\nstatic int s; int *g(void) { return &s; }\n' > "$work/lib.c"
+gcc -g -O2 -shared -fPIC -o "$elves/debug.so" "$work/lib.c"
+gcc -O2 -shared -fPIC -o "$elves/plain.so" "$work/lib.c"
+gcc -g -gz -shared -fPIC -o "$elves/compressed-debug.so" "$work/lib.c"
+cp "$elves/debug.so" "$work/stripped.so" && strip --strip-debug "$work/stripped.so" && cp "$work/stripped.so" "$elves/"
+gcc -m32 -g -shared -fPIC -o "$elves/debug32.so" "$work/lib.c" 2>/dev/null || true
+echo "seeds: $(ls "$zips" | wc -l) zip, $(ls "$archives" | wc -l) archive, $(ls "$elves" | wc -l) ELF"
