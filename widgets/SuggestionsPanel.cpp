@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -63,6 +64,20 @@ SuggestionsPanel::SuggestionsPanel(Session *session, QWidget *parent)
     connect(m_session, &Session::packagesChanged, this, [this] {
         m_applied.clear();
         m_facts.clear();
+        m_factsFor.clear();
+    });
+    // The binaries are read on a worker thread (they may be hundreds of MB
+    // to inflate); the list is filled again when they are.
+    connect(&m_gathering, &QFutureWatcher<std::vector<ContentFacts>>::finished, this, [this] {
+        std::vector<PackagePtr> packages;
+        for (int p = 0; p < m_session->packageCount(); ++p)
+            packages.push_back(m_session->package(p));
+        if (packages == m_gatheringFor) {
+            m_facts = m_gathering.result();
+            m_factsFor = std::move(packages);
+        }
+        m_gatheringFor.clear();
+        refresh();
     });
     connect(m_session, &Session::changed, this, &SuggestionsPanel::scheduleRefresh);
     connect(m_list, &QTreeWidget::itemChanged, this, &SuggestionsPanel::onItemChanged);
@@ -93,14 +108,28 @@ void SuggestionsPanel::refresh()
             return !m_session->exclusions(ref.package).isMarked(ref.node);
         });
     });
-    // What the contents say does not change with exclusions: read them once.
-    if (m_facts.size() != std::size_t(m_session->packageCount())) {
-        m_facts.clear();
-        for (int p = 0; p < m_session->packageCount(); ++p)
-            m_facts.push_back(m_session->package(p) ? ContentFacts::gather(*m_session->package(p)) : ContentFacts{});
+    // What the contents say does not change with exclusions: read them once,
+    // off the GUI thread; until then the rules that need them wait.
+    std::vector<PackagePtr> packages;
+    for (int p = 0; p < m_session->packageCount(); ++p)
+        packages.push_back(m_session->package(p));
+    const bool factsReady = packages == m_factsFor;
+    if (!factsReady && m_gatheringFor != packages) {
+        m_gatheringFor = packages;
+        m_gathering.setFuture(QtConcurrent::run([packages] {
+            std::vector<ContentFacts> facts;
+            for (const PackagePtr &package : packages)
+                facts.push_back(package ? ContentFacts::gather(*package) : ContentFacts{});
+            return facts;
+        }));
     }
-    m_suggestions = m_session->hasFunction() ? SuggestionFinder::find(*m_session, m_rules, &m_facts)
-                                             : std::vector<Suggestion>{};
+    SlimRules rules = m_rules;
+    if (!factsReady)
+        std::erase_if(rules.rules, [](const SlimRule &r) { return r.detector.contains(u"binaries"); });
+    const std::vector<ContentFacts> none(packages.size());
+    m_suggestions = m_session->hasFunction()
+        ? SuggestionFinder::find(*m_session, rules, factsReady ? &m_facts : &none)
+        : std::vector<Suggestion>{};
     bool enough = true;
     m_plan = SuggestionFinder::fixItPlan(*m_session, m_suggestions, &enough);
     const std::size_t open = m_suggestions.size();
@@ -148,6 +177,8 @@ void SuggestionsPanel::refresh()
         summary = m_rulesError;
     else if (!m_session->hasFunction())
         summary = tr("Open a package to see what can go.");
+    else if (!factsReady && open == 0)
+        summary = tr("Reading the native binaries…");
     else if (open == 0)
         summary = tr("No rule finds anything more to take out.");
     else if (m_plan.empty())

@@ -2,6 +2,7 @@
 
 #include "slim/SuggestionFinder.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 class QLabel;
@@ -46,7 +47,10 @@ private:
     SlimRules m_rules;
     std::vector<Suggestion> m_suggestions;  // open ones, then the applied ones (listed checked)
     std::vector<Suggestion> m_applied;      // checked here and still fully excluded
-    std::vector<ContentFacts> m_facts;      // per session package, read once
+    std::vector<ContentFacts> m_facts;      // per session package, read once...
+    std::vector<PackagePtr> m_factsFor;     // ...for these packages
+    QFutureWatcher<std::vector<ContentFacts>> m_gathering;
+    std::vector<PackagePtr> m_gatheringFor;
     std::vector<std::size_t> m_plan;
     QTreeWidget *m_list;
     QLabel *m_summary;

@@ -2,6 +2,7 @@
 // QAbstractItemModelTester, while the session changes under it), drops of
 // items on the Excluded panel, the gauges, the treemap and the tree, the
 // gauges following the session, the warnings list, and the shared context menu.
+#include "Fixtures.h"
 #include "SyntheticPackage.h"
 
 #include "DependencyList.h"
@@ -24,6 +25,7 @@
 #include <QAbstractItemModelTester>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 
 #include <algorithm>
@@ -382,6 +384,30 @@ private Q_SLOTS:
         QVERIFY(applied);
         applied->setCheckState(0, Qt::Unchecked);
         QVERIFY(!session.isExcluded(tests));
+    }
+
+    void suggestionsReadBinariesOffTheGuiThread()
+    {
+        QTemporaryDir dir;
+        const QString zip = fixtures::pythonFile(dir.filePath(u"native.zip"_s), uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('index.js', 'x' * 100)
+    z.writestr('node_modules/sharp/build/sharp.node', b'\xcf\xfa\xed\xfe' + bytes(4000))
+)"_s);
+        Session session;
+        QVERIFY(fixtures::openPackage(session, zip));
+        SuggestionsPanel panel(&session);
+        panel.refresh();  // returns at once; the binaries are read in the background
+        auto found = [&panel] {
+            return std::any_of(panel.suggestions().begin(), panel.suggestions().end(),
+                               [](const Suggestion &s) { return s.rule.id == u"foreign-os-binaries"_s; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(found(), 10000);
+        // Edits reuse what was read.
+        session.excludeMatching(GlobPattern(u"index.js"_s));
+        panel.refresh();
+        QVERIFY(found());
     }
 
     void packagesViewListsDependenciesAndExcludesThem()
