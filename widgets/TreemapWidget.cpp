@@ -425,37 +425,16 @@ void TreemapWidget::keyPressEvent(QKeyEvent *event)
 
 void TreemapWidget::moveSelection(Qt::Key key)
 {
-    // Through the tiles as drawn: up to the folder, down to its largest item,
-    // left and right among the items beside it (largest first).
-    const std::vector<TreemapTile> &tiles = layout().tiles();
-    if (tiles.empty())
-        return;
+    using Step = TreemapLayout::Step;
+    const Step step = key == Qt::Key_Up ? Step::Up
+        : key == Qt::Key_Down           ? Step::Down
+        : key == Qt::Key_Left           ? Step::Previous
+                                        : Step::Next;
     const int current = m_selected.isValid() ? layout().tileOf(*m_session, m_selected) : -1;
-    int next = current < 0 ? 0 : current;
-    auto drawable = [&](int index) { return index >= 0 && index < int(tiles.size()) && !tiles[std::size_t(index)].remainder; };
-    if (current >= 0) {
-        const TreemapTile &tile = tiles[std::size_t(current)];
-        if (key == Qt::Key_Up && tile.parent >= 0) {
-            next = tile.parent;
-        } else if (key == Qt::Key_Down) {
-            for (int i = int(tile.firstChild); i < int(tile.firstChild + tile.childCount); ++i) {
-                if (drawable(i)) {
-                    next = i;
-                    break;
-                }
-            }
-        } else if (key == Qt::Key_Left || key == Qt::Key_Right) {
-            // Beside it: its folder's items, or the other packages at the top.
-            const int step = key == Qt::Key_Right ? 1 : -1;
-            for (int i = current + step; i >= 0 && i < int(tiles.size()); i += step) {
-                if (tiles[std::size_t(i)].parent == tile.parent && drawable(i)) {
-                    next = i;
-                    break;
-                }
-            }
-        }
-    }
-    const NodeRef ref = tiles[std::size_t(next)].ref;
+    const int next = layout().step(current, step);
+    if (next < 0)
+        return;
+    const NodeRef ref = layout().tiles()[std::size_t(next)].ref;
     if (ref != m_selected) {
         m_selected = ref;
         update();

@@ -2,6 +2,8 @@
 #include "limits/CulpritFinder.h"
 #include "whatif/GlobPattern.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace packscope {
@@ -90,6 +92,10 @@ bool Session::apply(const ExclusionEdit::Change &change)
 
 SizeTotals Session::combinedTotals(const std::vector<NodeRef> &refs) const
 {
+    // A set, not a search of `refs`: a glob's group can hold thousands.
+    QSet<std::pair<int, NodeId>> listed;
+    for (const NodeRef &ref : refs)
+        listed.insert({ref.package, ref.node});
     SizeTotals total;
     for (const NodeRef &ref : refs) {
         if (ref.package < 0 || ref.package >= packageCount() || !package(ref.package))
@@ -97,7 +103,7 @@ SizeTotals Session::combinedTotals(const std::vector<NodeRef> &refs) const
         const PackageTree &tree = package(ref.package)->tree;
         bool inside = false;
         for (NodeId up = tree.node(ref.node).parent; up != kNoNode && !inside; up = tree.node(up).parent)
-            inside = std::find(refs.begin(), refs.end(), NodeRef{ref.package, up}) != refs.end();
+            inside = listed.contains({ref.package, up});
         if (!inside)
             total += tree.node(ref.node).totals;
     }

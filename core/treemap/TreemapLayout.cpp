@@ -199,6 +199,36 @@ TreemapLayout TreemapLayout::compute(const TreemapSource &source, const std::vec
     return layout;
 }
 
+int TreemapLayout::step(int tile, Step direction) const
+{
+    if (m_tiles.empty())
+        return -1;
+    if (tile < 0 || tile >= int(m_tiles.size()))
+        return 0;
+    const TreemapTile &from = m_tiles[std::size_t(tile)];
+    auto drawable = [this](int index) { return !m_tiles[std::size_t(index)].remainder; };
+    switch (direction) {
+    case Step::Up:
+        return from.parent >= 0 ? from.parent : tile;
+    case Step::Down:
+        for (int i = int(from.firstChild); i < int(from.firstChild + from.childCount); ++i) {
+            if (drawable(i))
+                return i;
+        }
+        return tile;
+    case Step::Previous:
+    case Step::Next: {
+        const int by = direction == Step::Next ? 1 : -1;
+        for (int i = tile + by; i >= 0 && i < int(m_tiles.size()); i += by) {
+            if (m_tiles[std::size_t(i)].parent == from.parent && drawable(i))
+                return i;
+        }
+        return tile;
+    }
+    }
+    return tile;
+}
+
 int TreemapLayout::tileAt(const QPointF &point) const
 {
     std::uint32_t begin = 0, end = m_topLevel;

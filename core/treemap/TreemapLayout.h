@@ -77,6 +77,13 @@ public:
     int tileOf(const Session &session, const NodeRef &ref) const;
     // The same, given the tree of ref's package.
     int tileOf(const PackageTree &tree, const NodeRef &ref) const;
+    // Where the keyboard goes from `tile` (-1: nothing selected yet, which
+    // gives the first tile): up to its folder, down to its largest drawn
+    // item, or to the previous or next drawn tile beside it (its folder's
+    // items, or the other packages at the top). `tile` itself when there is
+    // nowhere to go.
+    enum class Step { Up, Down, Previous, Next };
+    int step(int tile, Step direction) const;
     // The area inside a folder tile's frame and header, where its children go.
     static QRectF interiorOf(const TreemapTile &tile, const TreemapOptions &options);
 

@@ -212,6 +212,32 @@ private Q_SLOTS:
         QCOMPARE(tree.path(layout.tiles()[std::size_t(folderTile)].ref.node), u"dir"_s);
     }
 
+    void keyboardStepsFollowTheTiles()
+    {
+        Session session;
+        session.setFunction(syntheticPackage(u"f.zip"_s, {{u"dir/a.bin"_s, 6'000'000, 1}, {u"dir/b.bin"_s, 4'000'000, 1},
+                                                          {u"c.bin"_s, 3'000'000, 1}}));
+        session.addLayer(syntheticPackage(u"l.zip"_s, {{u"x.so"_s, 1'000'000, 1}}));
+        const TreemapLayout layout =
+            TreemapLayout::compute(session, {{0, 0}, {1, 0}}, QRectF(0, 0, 800, 400), TreemapOptions{});
+        using Step = TreemapLayout::Step;
+        const PackageTree &tree = session.package(0)->tree;
+        auto path = [&](int tile) { return tree.path(layout.tiles()[std::size_t(tile)].ref.node); };
+        QCOMPARE(layout.step(-1, Step::Next), 0);  // nothing selected: the first tile
+        const int dir = layout.step(0, Step::Down);
+        QCOMPARE(path(dir), u"dir"_s);  // the largest item first
+        const int a = layout.step(dir, Step::Down);
+        QCOMPARE(path(a), u"dir/a.bin"_s);
+        QCOMPARE(path(layout.step(a, Step::Next)), u"dir/b.bin"_s);
+        QCOMPARE(layout.step(layout.step(a, Step::Next), Step::Previous), a);
+        QCOMPARE(layout.step(a, Step::Previous), a);  // nowhere to go: stays
+        QCOMPARE(layout.step(a, Step::Up), dir);
+        QCOMPARE(path(layout.step(dir, Step::Next)), u"c.bin"_s);
+        // At the top, across packages.
+        QCOMPARE(layout.tiles()[std::size_t(layout.step(0, Step::Next))].ref.package, 1);
+        QCOMPARE(layout.step(0, Step::Up), 0);
+    }
+
     void emptyAndDegenerateInputs()
     {
         Session session;

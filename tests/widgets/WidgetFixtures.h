@@ -1,0 +1,46 @@
+#pragma once
+
+#include "SyntheticPackage.h"
+
+#include <QCoreApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QWidget>
+
+// What the widget suites share: a package that fails one limit, and drops
+// delivered the way Qt delivers a real one.
+namespace fixtures {
+
+inline constexpr std::uint64_t kMiB = 1024 * 1024;
+
+// 60 MiB zipped (fails the direct upload), 199 MiB unzipped (passes).
+inline packscope::PackagePtr bigFunction()
+{
+    return fixtures::syntheticPackage(QStringLiteral("function.zip"),
+        {
+            {QStringLiteral("handler.py"), 4000, 1500},
+            {QStringLiteral("model/graph.pb"), 100 * kMiB, 40 * kMiB},
+            {QStringLiteral("model/labels.txt"), 2 * kMiB, 1 * kMiB},
+            {QStringLiteral("lib/numpy/core.so"), 60 * kMiB, 15 * kMiB},
+            {QStringLiteral("lib/numpy/tests/test_core.py"), 37 * kMiB, 4 * kMiB},
+        });
+}
+
+// Delivers a drag-enter, drag-move and drop of `mime` at the widget's centre;
+// returns whether the drop was accepted.
+inline bool dropOn(QWidget *target, const QMimeData *mime)
+{
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::MoveAction | Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDragMoveEvent move(at, Qt::MoveAction | Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &move);
+    QDropEvent drop(QPointF(at), Qt::MoveAction | Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
+}
+
+} // namespace fixtures
