@@ -1,20 +1,15 @@
 #include "MainWindow.h"
+#include "AnalysisPanes.h"
 
 #include "AppPalette.h"
 #include "LimitsHelpDialog.h"
 #include "PatternsDialog.h"
 #include "RecentFiles.h"
 
-#include "CompositionChart.h"
-#include "ExclusionPanel.h"
 #include "GaugePanel.h"
 #include "MessageBar.h"
 #include "PackageTreeView.h"
-#include "SuggestionsPanel.h"
 #include "WarningsPanel.h"
-#include "DependencyList.h"
-#include "TreemapBreadcrumb.h"
-#include "TreemapLegend.h"
 #include "TreemapWidget.h"
 #include "WelcomePage.h"
 
@@ -39,12 +34,10 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
-#include <QSplitter>
 #include <QScreen>
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QFutureWatcher>
 #include <QTimer>
@@ -142,9 +135,9 @@ void MainWindow::createActions()
     m_excludeAction = new QAction(tr("&Exclude Selection"), this);
     m_excludeAction->setToolTip(tr("Exclude the selected items (Delete in the tree or the treemap)"));
     connect(m_excludeAction, &QAction::triggered, this, [this] {
-        std::vector<NodeRef> refs = m_tree->selectedRefs();
-        if (refs.empty() && m_treemap->selected().isValid())
-            refs.push_back(m_treemap->selected());
+        std::vector<NodeRef> refs = m_panes->tree()->selectedRefs();
+        if (refs.empty() && m_panes->treemap()->selected().isValid())
+            refs.push_back(m_panes->treemap()->selected());
         m_session->exclude(refs);
     });
     m_restoreAllAction = new QAction(tr("Restore &All"), this);
@@ -161,13 +154,13 @@ void MainWindow::createActions()
     m_zippedAction->setToolTip(tr("Tiles sized by their bytes in the zip: the 50 MiB limit"));
     m_unzippedAction->setChecked(true);
     connect(modes, &QActionGroup::triggered, this, [this](QAction *action) {
-        m_treemap->setSizeMode(action == m_zippedAction ? SizeMode::Zipped : SizeMode::Unzipped);
+        m_panes->treemap()->setSizeMode(action == m_zippedAction ? SizeMode::Zipped : SizeMode::Unzipped);
     });
 
     m_cushionAction = new QAction(tr("&Cushion Shading"), this);
     m_cushionAction->setCheckable(true);
     m_cushionAction->setChecked(true);
-    connect(m_cushionAction, &QAction::toggled, this, [this](bool on) { m_treemap->setCushions(on); });
+    connect(m_cushionAction, &QAction::toggled, this, [this](bool on) { m_panes->treemap()->setCushions(on); });
 
     m_darkAction = new QAction(tr("&Dark Palette"), this);
     m_darkAction->setCheckable(true);
@@ -289,58 +282,11 @@ void MainWindow::createCentralArea()
     m_filterTimer->setInterval(200);
     connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_filterTimer, &QTimer::timeout, this, [this] {
-        const NodeFilter filter(m_filter->text());
-        m_tree->setNodeFilter(filter);
-        m_treemap->setFilter(filter);
+        m_panes->setFilter(NodeFilter(m_filter->text()));
     });
 
-    m_tree = new PackageTreeView(m_session, central);
-    m_treemap = new TreemapWidget(m_session, central);
-    m_breadcrumb = new TreemapBreadcrumb(m_session, central);
-    m_exclusions = new ExclusionPanel(m_session, central);
-    m_suggestions = new SuggestionsPanel(m_session, central);
-    auto *sideTabs = new QTabWidget(central);
-    sideTabs->setDocumentMode(true);
-    sideTabs->addTab(m_exclusions, tr("Excluded"));
-    sideTabs->addTab(m_suggestions, tr("Suggestions"));
-    m_warnings = new WarningsPanel(m_session, central);
-    const int warningsTab = sideTabs->addTab(m_warnings, tr("Warnings"));
-    connect(m_warnings, &WarningsPanel::countChanged, sideTabs, [sideTabs, warningsTab](int count) {
-        sideTabs->setTabText(warningsTab, count > 0 ? tr("Warnings (%1)").arg(count) : tr("Warnings"));
-    });
-    m_chart = new CompositionChart(m_session, central);
-
-    auto *mapArea = new QWidget(central);
-    auto *mapLayout = new QVBoxLayout(mapArea);
-    mapLayout->setContentsMargins(0, 0, 0, 0);
-    mapLayout->setSpacing(2);
-    mapLayout->addWidget(m_breadcrumb);
-    mapLayout->addWidget(m_treemap, 1);
-    mapLayout->addWidget(new TreemapLegend(mapArea));
-
-    m_sideSplitter = new QSplitter(Qt::Vertical, central);
-    m_sideSplitter->setObjectName(u"sideSplitter"_s);
-    m_sideSplitter->addWidget(sideTabs);
-    m_sideSplitter->addWidget(m_chart);
-    m_sideSplitter->setStretchFactor(0, 1);
-    m_sideSplitter->setStretchFactor(1, 1);
-
-    m_mainSplitter = new QSplitter(Qt::Horizontal, central);
-    m_mainSplitter->setObjectName(u"mainSplitter"_s);
-    // The package by folder, or by dependency.
-    m_dependencies = new DependencyList(m_session, central);
-    m_treeTabs = new QTabWidget(central);
-    m_treeTabs->setDocumentMode(true);
-    m_treeTabs->addTab(m_tree, tr("Files"));
-    m_treeTabs->addTab(m_dependencies, tr("Packages"));
-    m_mainSplitter->addWidget(m_treeTabs);
-    m_mainSplitter->addWidget(mapArea);
-    m_mainSplitter->addWidget(m_sideSplitter);
-    m_mainSplitter->setStretchFactor(0, 3);
-    m_mainSplitter->setStretchFactor(1, 5);
-    m_mainSplitter->setStretchFactor(2, 2);
-    m_mainSplitter->setSizes({560, 660, 340});
-    layout->addWidget(m_mainSplitter, 1);
+    m_panes = new AnalysisPanes(m_session, central);
+    layout->addWidget(m_panes, 1);
 
     // Before a package is open: the welcome page.
     m_welcome = new WelcomePage(this);
@@ -364,28 +310,8 @@ void MainWindow::createCentralArea()
     connect(m_cancel, &QPushButton::clicked, m_loader, &PackageLoader::cancel);
     statusBar()->addPermanentWidget(m_cancel);
 
-    connect(m_zoomOutAction, &QAction::triggered, m_treemap, &TreemapWidget::zoomOut);
-    connect(m_treemap, &TreemapWidget::zoomChanged, m_breadcrumb, &TreemapBreadcrumb::setRoot);
-    connect(m_session, &Session::changed, this, [this] { m_breadcrumb->setRoot(m_treemap->zoomRoot()); });
-    connect(m_breadcrumb, &TreemapBreadcrumb::levelActivated, m_treemap, &TreemapWidget::zoomTo);
-    connect(m_treemap, &TreemapWidget::selectionChanged, this, [this](const NodeRef &ref) {
-        if (ref.isValid())
-            m_tree->selectRefs({ref});
-    });
-    connect(m_tree, &PackageTreeView::currentRefChanged, m_treemap, &TreemapWidget::setSelected);
-    connect(m_dependencies, &DependencyList::refsSelected, this, [this](const std::vector<NodeRef> &refs) {
-        m_treemap->setSelected(refs.empty() ? NodeRef{} : refs.front());
-    });
-    connect(m_warnings, &WarningsPanel::itemActivated, this, [this](const NodeRef &ref) {
-        m_tree->selectRefs({ref});
-        m_treemap->setSelected(ref);
-    });
-    connect(m_gauges, &GaugePanel::culpritsActivated, this, [this](const std::vector<NodeRef> &refs) {
-        m_tree->selectRefs(refs);
-        if (!refs.empty())
-            m_treemap->setSelected(refs.front());
-        m_tree->setFocus();
-    });
+    connect(m_zoomOutAction, &QAction::triggered, m_panes->treemap(), &TreemapWidget::zoomOut);
+    connect(m_gauges, &GaugePanel::culpritsActivated, m_panes, &AnalysisPanes::showItems);
 }
 
 void MainWindow::restoreSettings()
@@ -398,11 +324,11 @@ void MainWindow::restoreSettings()
         move(screen.topLeft());
     }
     restoreState(settings.value(u"window/state"_s).toByteArray());
-    m_splitterSized = m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
-    m_sideSplitter->restoreState(settings.value(u"window/sideSplitter"_s).toByteArray());
+    m_splitterSized = m_panes->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
+    m_panes->sideSplitter()->restoreState(settings.value(u"window/sideSplitter"_s).toByteArray());
     const bool zipped = settings.value(u"view/sizeMode"_s).toString() == u"zipped"_s;
     (zipped ? m_zippedAction : m_unzippedAction)->setChecked(true);
-    m_treemap->setSizeMode(zipped ? SizeMode::Zipped : SizeMode::Unzipped);
+    m_panes->treemap()->setSizeMode(zipped ? SizeMode::Zipped : SizeMode::Unzipped);
     m_cushionAction->setChecked(settings.value(u"view/cushions"_s, true).toBool());
     m_darkAction->setChecked(settings.value(u"view/dark"_s, false).toBool());
 }
@@ -412,8 +338,8 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
-    settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
-    settings.setValue(u"window/sideSplitter"_s, m_sideSplitter->saveState());
+    settings.setValue(u"window/mainSplitter"_s, m_panes->saveState());
+    settings.setValue(u"window/sideSplitter"_s, m_panes->sideSplitter()->saveState());
     settings.setValue(u"view/sizeMode"_s, m_zippedAction->isChecked() ? u"zipped"_s : u"unzipped"_s);
     settings.setValue(u"view/cushions"_s, m_cushionAction->isChecked());
     settings.setValue(u"view/dark"_s, m_darkAction->isChecked());
@@ -430,6 +356,41 @@ void MainWindow::setDark(bool dark)
 {
     if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
         applyAppPalette(*app, dark);
+}
+
+TreemapWidget *MainWindow::treemap() const
+{
+    return m_panes->treemap();
+}
+
+PackageTreeView *MainWindow::treeView() const
+{
+    return m_panes->tree();
+}
+
+ExclusionPanel *MainWindow::exclusionPanel() const
+{
+    return m_panes->exclusionPanel();
+}
+
+SuggestionsPanel *MainWindow::suggestionsPanel() const
+{
+    return m_panes->suggestionsPanel();
+}
+
+WarningsPanel *MainWindow::warningsPanel() const
+{
+    return m_panes->warningsPanel();
+}
+
+CompositionChart *MainWindow::chart() const
+{
+    return m_panes->chart();
+}
+
+DependencyList *MainWindow::dependencyList() const
+{
+    return m_panes->dependencyList();
 }
 
 QString MainWindow::errorText() const
@@ -634,7 +595,7 @@ void MainWindow::onSessionChanged()
         for (const Culprit &c : result.culprits)
             culprits.push_back({c.package, c.node});
     }
-    m_treemap->setCulprits(std::move(culprits));
+    m_panes->treemap()->setCulprits(std::move(culprits));
 
     m_undoAction->setEnabled(m_session->canUndo());
     m_redoAction->setEnabled(m_session->canRedo());
@@ -650,8 +611,8 @@ void MainWindow::onSessionChanged()
         // window, once the splitter is on show with its real width.
         m_splitterSized = true;
         QTimer::singleShot(0, this, [this] {
-            const int w = m_mainSplitter->width();
-            m_mainSplitter->setSizes({w * 36 / 100, w * 40 / 100, w * 24 / 100});
+            const int w = m_panes->width();
+            m_panes->setSizes({w * 36 / 100, w * 40 / 100, w * 24 / 100});
         });
     }
     if (!m_session->hasFunction()) {
@@ -665,7 +626,7 @@ void MainWindow::onSessionChanged()
     if (m_loader->isBusy())
         return;
     const SizeTotals totals = package.tree.node(0).totals;
-    const int warnings = m_warnings->warningCount();
+    const int warnings = m_panes->warningsPanel()->warningCount();
     QString status = (totals.files == 1 ? tr("%1 · %2 · 1 file") : tr("%1 · %2 · %n files", nullptr, int(totals.files)))
                          .arg(package.path, formatName(package.format));
     if (package.zippedEstimated)
@@ -696,8 +657,7 @@ void MainWindow::setPresentationMode(bool on)
     if (on)
         font.setPointSizeF(font.pointSizeF() * 1.6);
     m_pages->setFont(font);
-    m_treeTabs->setVisible(!on);
-    m_sideSplitter->setVisible(!on);
+    m_panes->setTreemapOnly(on);
     menuBar()->setVisible(!on);
     for (QToolBar *bar : findChildren<QToolBar *>())
         bar->setVisible(!on);

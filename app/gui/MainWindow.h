@@ -22,6 +22,8 @@ class QTimer;
 
 namespace packscope {
 
+class AnalysisPanes;
+
 class CompositionChart;
 class ExclusionPanel;
 class SuggestionsPanel;
@@ -49,14 +51,14 @@ public:
 
     Session *session() const { return m_session; }
     PackageLoader *loader() const { return m_loader; }
-    TreemapWidget *treemap() const { return m_treemap; }
-    PackageTreeView *treeView() const { return m_tree; }
+    TreemapWidget *treemap() const;
+    PackageTreeView *treeView() const;
     GaugePanel *gauges() const { return m_gauges; }
-    ExclusionPanel *exclusionPanel() const { return m_exclusions; }
-    CompositionChart *chart() const { return m_chart; }
-    SuggestionsPanel *suggestionsPanel() const { return m_suggestions; }
-    WarningsPanel *warningsPanel() const { return m_warnings; }
-    DependencyList *dependencyList() const { return m_dependencies; }
+    ExclusionPanel *exclusionPanel() const;
+    CompositionChart *chart() const;
+    SuggestionsPanel *suggestionsPanel() const;
+    WarningsPanel *warningsPanel() const;
+    DependencyList *dependencyList() const;
     // The message shown after a failed load (empty when none).
     QString errorText() const;
 
@@ -104,20 +106,9 @@ private:
     RecentFiles *m_recent;
 
     GaugePanel *m_gauges = nullptr;
-    PackageTreeView *m_tree = nullptr;
-    TreemapWidget *m_treemap = nullptr;
-    TreemapBreadcrumb *m_breadcrumb = nullptr;
-    ExclusionPanel *m_exclusions = nullptr;
-    SuggestionsPanel *m_suggestions = nullptr;
-    WarningsPanel *m_warnings = nullptr;
-    DependencyList *m_dependencies = nullptr;
-    QTabWidget *m_treeTabs = nullptr;  // Files and Packages
-    CompositionChart *m_chart = nullptr;
     QLineEdit *m_filter = nullptr;
     QTimer *m_filterTimer = nullptr;
-    QSplitter *m_mainSplitter = nullptr;
-    QSplitter *m_sideSplitter = nullptr;
-    QSplitter *m_verticalSplitter = nullptr;
+    AnalysisPanes *m_panes = nullptr;  // tree, treemap and side panels
     MessageBar *m_messages = nullptr;
     bool m_exporting = false;
     bool m_splitterSized = false;  // restored from settings, or set on first show
