@@ -9,10 +9,11 @@
 
 namespace packscope {
 
-// Open-addressing map from hashes to node ids, for building trees of
-// hundreds of thousands of entries without one allocation per entry. A slot is
-// 8 bytes (a 32-bit digest of the hash, the id + 1), so a probe costs one cache
-// line and the table of a 70,000-entry zip is 1 MiB. The digest also picks the
+// Open-addressing map from hashes to 32-bit ids (the tree builder's folder
+// numbers), for building trees of hundreds of thousands of entries without one
+// allocation per entry. A slot is 8 bytes (a 32-bit digest of the hash, the
+// id + 1), so a probe costs one cache line and the table of 10,000 folders
+// is 128 KiB. The digest also picks the
 // home slot, which lets the table grow without the original hashes. Digests
 // collide: find() asks the caller to confirm each candidate whose digest matches.
 class NodeHashIndex

@@ -28,7 +28,8 @@ QString formatName(PackageFormat format)
 std::span<const NodeId> PackageTree::children(NodeId id) const
 {
     const PackageNode &n = m_nodes[id];
-    return {m_childIds.data() + n.firstChild, n.childCount};
+    const std::uint32_t end = id + 1 < m_nodes.size() ? m_nodes[id + 1].firstChild : std::uint32_t(m_childIds.size());
+    return {m_childIds.data() + n.firstChild, end - n.firstChild};
 }
 
 NodeId PackageTree::findPath(QByteArrayView path) const

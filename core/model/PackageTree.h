@@ -43,21 +43,23 @@ struct ZipEntryLocation {
     std::uint16_t generalFlags = 0;
 };
 
-// One file or folder of a package. ~80 bytes: sizes are totals for folders.
+// One file or folder of a package, in 64 bytes: sizes are totals for folders.
 struct PackageNode {
     SizeTotals totals;            // own entry for files; subtree sum for folders
     NodeId parent = kNoNode;
-    std::uint32_t firstChild = 0;  // index into PackageTree::childIds()
-    std::uint32_t childCount = 0;
+    // The node's children are PackageTree::childIds() from here to the next
+    // node's firstChild: they are laid out in node order, so no count is kept.
+    std::uint32_t firstChild = 0;
     std::uint32_t nameOffset = 0;  // into the name pool (UTF-8 bytes, or raw bytes if not UTF-8)
     // The node's own entry, in the order the reader met entries (for a zip,
     // the index into zipLocations()); kNoEntry for implicit folders.
     std::uint32_t entryIndex = kNoEntry;
-    std::uint32_t mode = 0;        // Unix st_mode (type + permission bits)
+    std::uint16_t mode = 0;        // Unix st_mode (type + permission bits: 16 bits on every Unix)
     std::uint16_t nameLength = 0;
     NodeKind kind = NodeKind::File;
     std::uint8_t flags = 0;
 };
+static_assert(sizeof(PackageNode) == 64, "a node is one cache line: the tree of a big package stays small");
 
 // The size tree of one package: immutable once built by PackageTreeBuilder.
 // Node 0 is the root (the package itself). Node ids are indexes and stay valid

@@ -1,9 +1,11 @@
 #include "model/PackageTreeBuilder.h"
 
-#include "text/PathSegments.h"
+#include "text/ByteHash.h"
 #include "text/Cp437.h"
+#include "text/PathScan.h"
+#include "text/PathSegments.h"
 
-#include <QHashFunctions>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -15,38 +17,6 @@ bool isDriveLetter(QByteArrayView segment)
 {
     return segment.size() == 2 && segment[1] == ':'
         && ((segment[0] >= 'A' && segment[0] <= 'Z') || (segment[0] >= 'a' && segment[0] <= 'z'));
-}
-
-// What one pass over a path finds out about it.
-struct PathScan {
-    bool needsCleaning = false;  // leading '/', "//", "." segments
-    bool highBytes = false;
-    bool backslash = false;
-    bool nul = false;
-};
-
-PathScan scan(QByteArrayView path)
-{
-    PathScan r;
-    const qsizetype n = path.size();
-    r.needsCleaning = n == 0 || path.front() == '/';
-    for (qsizetype i = 0; i < n; ++i) {
-        const char c = path[i];
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            r.highBytes = true;
-        } else if (c == '/') {
-            if (i + 1 < n && path[i + 1] == '/')
-                r.needsCleaning = true;
-        } else if (c == '.') {
-            if ((i == 0 || path[i - 1] == '/') && (i + 1 == n || path[i + 1] == '/'))
-                r.needsCleaning = true;
-        } else if (c == '\\') {
-            r.backslash = true;
-        } else if (c == '\0') {
-            r.nul = true;
-        }
-    }
-    return r;
 }
 
 // Drops empty and "." segments into `storage`; returns a view of the result.
@@ -67,16 +37,17 @@ QByteArrayView cleaned(QByteArrayView path, QByteArray &storage)
 
 PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t expectedEntries,
                                        std::size_t expectedNameBytes)
-    : m_warnings(warnings), m_folders(expectedEntries / 4)
+    : m_warnings(warnings), m_folders(expectedEntries / 8), m_expectedEntries(expectedEntries)
 {
     m_tree.m_nodes.reserve(expectedEntries + expectedEntries / 4 + 1);
-    // Reserved but untouched pages cost nothing, so the upper bound is cheap.
-    m_tree.m_names.reserve(qsizetype(std::max(expectedNameBytes, expectedEntries * 12)));
+    // Sized but untouched pages cost nothing, so the upper bound is cheap.
+    m_tree.m_names.resize(qsizetype(std::max(expectedNameBytes, expectedEntries * 12)));
+    m_nameBuffer = m_tree.m_names.data();
     PackageNode root;
     root.kind = NodeKind::Folder;
     root.flags = NodeImplicit;
     m_tree.m_nodes.push_back(root);
-    m_folderPathRefs.push_back({0, 0});
+    m_folderList.push_back({0, 0, m_tree.root(), false});
 }
 
 void PackageTreeBuilder::warn(const char *code, QByteArrayView path, const QString &message)
@@ -90,48 +61,56 @@ NodeId PackageTreeBuilder::newNode(NodeId parent, QByteArrayView name, NodeKind 
     PackageNode node;
     node.parent = parent;
     node.kind = kind;
-    node.nameOffset = std::uint32_t(m_tree.m_names.size());
+    node.nameOffset = std::uint32_t(m_namesUsed);
     node.nameLength = std::uint16_t(std::min<qsizetype>(name.size(), 0xFFFF));
-    m_tree.m_names.append(name.first(node.nameLength));
+    // Names are copied straight into the pool, which grows only when CP437
+    // names outgrow the bound it was sized with.
+    if (m_namesUsed + node.nameLength > m_tree.m_names.size()) {
+        m_tree.m_names.resize(std::max(m_tree.m_names.size() * 2, m_namesUsed + node.nameLength));
+        m_nameBuffer = m_tree.m_names.data();
+    }
+    std::memcpy(m_nameBuffer + m_namesUsed, name.data(), node.nameLength);
+    m_namesUsed += node.nameLength;
     m_tree.m_nodes.push_back(node);
     return NodeId(m_tree.m_nodes.size() - 1);
 }
 
-QByteArrayView PackageTreeBuilder::folderPath(NodeId folder) const
+QByteArrayView PackageTreeBuilder::folderPath(std::uint32_t folder) const
 {
-    if (folder >= m_folderPathRefs.size())
-        return {};
-    const auto [offset, length] = m_folderPathRefs[folder];
-    return QByteArrayView(m_folderPaths.constData() + offset, length);
+    const Folder &f = m_folderList[folder];
+    return QByteArrayView(m_folderPaths.constData() + f.pathOffset, f.pathLength);
 }
 
 NodeId PackageTreeBuilder::folderFor(QByteArrayView dirPath, bool *unsafe)
 {
     if (dirPath.isEmpty())
         return m_tree.root();
-    NodeId id = m_lastDir;
-    if (folderPath(id) != dirPath) {
-        const std::uint64_t hash = qHash(dirPath);
-        id = m_folders.find(hash, [&](NodeId candidate) { return folderPath(candidate) == dirPath; });
-        if (id == kNoNode) {
+    std::uint32_t folder = m_lastFolder;
+    if (folderPath(folder) != dirPath) {
+        const std::uint64_t hash = hashBytes(dirPath);
+        folder = m_folders.find(hash, [&](std::uint32_t candidate) { return folderPath(candidate) == dirPath; });
+        if (folder == kNoNode) {
             const qsizetype slash = dirPath.lastIndexOf('/');
             const NodeId parent = folderFor(slash < 0 ? QByteArrayView() : dirPath.first(slash), unsafe);
+            // Everything below a ".." folder escapes the root; the ".." folder's
+            // node is the one flagged.
+            const bool parentUnsafe = slash >= 0 && m_folderList[m_lastFolder].unsafe;
             const QByteArrayView name = slash < 0 ? dirPath : dirPath.sliced(slash + 1);
-            id = newNode(parent, name, NodeKind::Folder);
-            m_tree.m_nodes[id].flags = NodeImplicit;
-            if (name == "..")
-                m_tree.m_nodes[id].flags |= NodeUnsafePath;
-            if (m_folderPathRefs.size() <= id)
-                m_folderPathRefs.resize(id + 1, {0, 0});
-            m_folderPathRefs[id] = {std::uint32_t(m_folderPaths.size()), std::uint32_t(dirPath.size())};
+            const NodeId id = newNode(parent, name, NodeKind::Folder);
+            const bool dotDot = name == "..";
+            m_tree.m_nodes[id].flags = std::uint8_t(NodeImplicit | (dotDot ? NodeUnsafePath : 0));
+            folder = std::uint32_t(m_folderList.size());
+            m_folderList.push_back({std::uint32_t(m_folderPaths.size()), std::uint32_t(dirPath.size()), id,
+                                    dotDot || parentUnsafe});
             m_folderPaths.append(dirPath);
-            m_folders.insert(hash, id);
+            m_folders.insert(hash, folder);
         }
     }
-    if (m_tree.m_nodes[id].flags & NodeUnsafePath)
+    const Folder &found = m_folderList[folder];
+    if (found.unsafe)
         *unsafe = true;
-    m_lastDir = id;
-    return id;
+    m_lastFolder = folder;
+    return found.node;
 }
 
 NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &data)
@@ -140,11 +119,14 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
     QByteArrayView path = rawPath;
     while (path.endsWith('/'))
         path.chop(1);  // "dir/" names the folder "dir"
-    const PathScan found = scan(path);
+    const PathScan found = scanPath(path);
     bool unsafe = rawPath.startsWith('/') || found.nul;
     QByteArray storage;
-    if (found.needsCleaning)
+    qsizetype slash = found.lastSlash;
+    if (found.mayNeedCleaning) {
         path = cleaned(path, storage);
+        slash = path.lastIndexOf('/');
+    }
     // A bare "/" or "./" directory entry (bsdtar writes "./") names the
     // package root itself: it is counted on the root.
     if (path.isEmpty() && data.kind != NodeKind::Folder)
@@ -159,7 +141,6 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
         warn("invalid-utf8", rawPath, u"name is not valid UTF-8"_s);
     }
 
-    const qsizetype slash = path.lastIndexOf('/');
     const QByteArrayView dirPart = slash < 0 ? QByteArrayView() : path.first(slash);
     const QByteArrayView leaf = slash < 0 ? path : path.sliced(slash + 1);
     if (leaf == "..")
@@ -187,7 +168,7 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
     }
 
     PackageNode &node = m_tree.m_nodes[id];
-    node.mode = data.mode;
+    node.mode = std::uint16_t(data.mode);
     std::uint64_t unzipped = data.unzipped;
     if (unzipped > kMaxPackageUnzipped - m_declaredUnzipped) {
         unzipped = kMaxPackageUnzipped - m_declaredUnzipped;
@@ -210,12 +191,26 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
     node.entryIndex = data.entryIndex;
     if (data.entryIndex != kNoEntry) {
         if (m_tree.m_entryNodes.empty())
-            m_tree.m_entryNodes.reserve(m_tree.m_nodes.capacity());
+            m_tree.m_entryNodes.assign(m_expectedEntries, kNoNode);
         if (m_tree.m_entryNodes.size() <= data.entryIndex)
             m_tree.m_entryNodes.resize(std::size_t(data.entryIndex) + 1, kNoNode);
         m_tree.m_entryNodes[data.entryIndex] = id;
     }
     return id;
+}
+
+void PackageTreeBuilder::addEntryFlags(std::uint32_t entryIndex, std::uint8_t flags)
+{
+    const NodeId id = m_tree.entryNode(entryIndex);
+    if (id != kNoNode)
+        m_tree.m_nodes[id].flags |= flags;
+}
+
+void PackageTreeBuilder::addFootprint(std::uint32_t entryIndex, std::uint64_t bytes)
+{
+    const NodeId id = m_tree.entryNode(entryIndex);
+    if (id != kNoNode)
+        m_tree.m_nodes[id].totals.footprint += bytes;
 }
 
 void PackageTreeBuilder::adoptZipLocations(std::vector<ZipEntryLocation> locations)
@@ -230,13 +225,14 @@ void PackageTreeBuilder::flagDuplicateFiles()
     // package missed it on nearly every entry.
     auto &nodes = m_tree.m_nodes;
     std::vector<std::pair<std::size_t, NodeId>> files;
-    for (NodeId folder = 0; folder < nodes.size(); ++folder) {
-        if (nodes[folder].kind != NodeKind::Folder || nodes[folder].childCount < 2)
+    for (const Folder &f : m_folderList) {
+        const std::span<const NodeId> kids = m_tree.children(f.node);
+        if (kids.size() < 2)
             continue;
         files.clear();
-        for (NodeId kid : m_tree.children(folder)) {
+        for (NodeId kid : kids) {
             if (nodes[kid].kind != NodeKind::Folder)
-                files.emplace_back(qHash(m_tree.nameBytes(kid)), kid);
+                files.emplace_back(hashBytes(m_tree.nameBytes(kid)), kid);
         }
         std::sort(files.begin(), files.end());
         for (std::size_t i = 1; i < files.size(); ++i) {
@@ -258,30 +254,32 @@ PackageTree PackageTreeBuilder::finish()
 {
     auto &nodes = m_tree.m_nodes;
     // Children always have larger ids than their parents, so one backwards
-    // pass sums every subtree and counts children.
-    std::vector<std::uint32_t> counts(nodes.size(), 0);
+    // pass sums every subtree and counts children (in firstChild, for now).
     for (std::size_t i = nodes.size() - 1; i > 0; --i) {
-        nodes[nodes[i].parent].totals += nodes[i].totals;
-        ++counts[nodes[i].parent];
+        PackageNode &parent = nodes[nodes[i].parent];
+        parent.totals += nodes[i].totals;
+        ++parent.firstChild;
     }
+    // Each node's children end where the next node's begin; placing them
+    // backwards from that end leaves firstChild at their beginning.
     std::uint32_t next = 0;
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        nodes[i].firstChild = next;
-        nodes[i].childCount = 0;
-        next += counts[i];
+    for (PackageNode &node : nodes) {
+        next += node.firstChild;
+        node.firstChild = next;
     }
     m_tree.m_childIds.resize(next);
-    for (std::size_t i = 1; i < nodes.size(); ++i) {
-        PackageNode &parent = nodes[nodes[i].parent];
-        m_tree.m_childIds[parent.firstChild + parent.childCount++] = NodeId(i);
-    }
+    for (std::size_t i = nodes.size() - 1; i > 0; --i)
+        m_tree.m_childIds[--nodes[nodes[i].parent].firstChild] = NodeId(i);
     flagDuplicateFiles();
     m_folders.clear();
+    m_tree.m_names.resize(m_namesUsed);
     m_tree.m_names.squeeze();
     m_folderPaths.clear();
-    m_folderPathRefs.clear();
+    m_folderList.clear();
     PackageTree tree = std::move(m_tree);
     m_tree = PackageTree();
+    m_nameBuffer = nullptr;
+    m_namesUsed = 0;
     return tree;
 }
 

@@ -45,10 +45,13 @@ public:
     // Hands the tree the zip records its entries' entryIndex refer to.
     void adoptZipLocations(std::vector<ZipEntryLocation> locations);
 
+    // What a reader learns about an entry after adding it, by its entryIndex:
+    // NodeFlag bits, and bytes of its footprint (a zip entry's local record).
+    void addEntryFlags(std::uint32_t entryIndex, std::uint8_t flags);
+    void addFootprint(std::uint32_t entryIndex, std::uint64_t bytes);
+
     // Sums totals, builds the child index and hands the tree over; the builder
     // is empty afterwards.
-    // Sets NodeFlag bits on a node added before (what a reader learns after adding it).
-    void addFlags(NodeId id, std::uint8_t flags) { m_tree.m_nodes[id].flags |= flags; }
     PackageTree finish();
 
 private:
@@ -56,15 +59,29 @@ private:
     NodeId newNode(NodeId parent, QByteArrayView name, NodeKind kind);
     void warn(const char *code, QByteArrayView path, const QString &message);
 
-    QByteArrayView folderPath(NodeId folder) const;
+    QByteArrayView folderPath(std::uint32_t folder) const;
     void flagDuplicateFiles();
 
     PackageTree m_tree;
     PackageWarnings *m_warnings;
-    NodeHashIndex m_folders;  // hash(folder path) -> folder
+    // A folder's path (in m_folderPaths), node and whether its path is unsafe:
+    // what a lookup needs, in one place, so finding an entry's folder does
+    // not touch the node array.
+    struct Folder {
+        std::uint32_t pathOffset = 0;
+        std::uint32_t pathLength = 0;
+        NodeId node = 0;
+        bool unsafe = false;
+    };
+    // Folders are numbered in the order they are made (0 is the root), so the
+    // lookup tables stay as small as the folder count, not the node count.
+    NodeHashIndex m_folders;  // hash(folder path) -> folder number
+    std::vector<Folder> m_folderList;  // by folder number
     QByteArray m_folderPaths;  // every folder's full path, back to back
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_folderPathRefs;  // node -> (offset, length)
-    NodeId m_lastDir = 0;
+    std::uint32_t m_lastFolder = 0;
+    std::size_t m_expectedEntries = 0;
+    char *m_nameBuffer = nullptr;  // m_tree.m_names, written up to m_namesUsed
+    qsizetype m_namesUsed = 0;
     std::uint64_t m_declaredUnzipped = 0;
     bool m_cappedWarned = false;
 };

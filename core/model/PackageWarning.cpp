@@ -4,8 +4,10 @@ namespace packscope {
 
 bool PackageWarnings::admit(const QString &code)
 {
+    // A code usually comes from the same literal each time: its data pointer
+    // answers before a comparison of characters has to.
     for (auto &[known, count] : m_counts) {
-        if (known == code)
+        if (known.constData() == code.constData() || known == code)
             return ++count <= kListedPerCode;
     }
     m_counts.emplace_back(code, 1);

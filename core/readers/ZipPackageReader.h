@@ -7,8 +7,9 @@
 namespace packscope {
 
 // Reads a zip (also .jar, .whl, .war, self-extracting zips) from its central
-// directory alone: the file is mapped and only the end records and the central
-// directory are touched, never the entries' data. Gives every entry's exact
+// directory: the file is mapped and only the end records, the central
+// directory and each entry's local header are touched, never the entries'
+// data (a symlink's short target aside). Gives every entry's exact
 // footprint (its local record up to the next one plus its central record), so
 // the package's zipped size after any exclusion is exact.
 class ZipPackageReader

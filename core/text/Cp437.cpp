@@ -1,4 +1,5 @@
 #include "text/Cp437.h"
+#include "text/ByteWords.h"
 
 #include <QString>
 #include <QStringDecoder>
@@ -26,11 +27,15 @@ constexpr char16_t kHighHalf[128] = {
 
 bool isAscii(QByteArrayView bytes)
 {
-    for (char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return false;
-    }
-    return true;
+    const char *p = bytes.data();
+    const auto size = std::size_t(bytes.size());
+    std::uint64_t high = 0;
+    std::size_t at = 0;
+    for (; size - at >= 8; at += 8)
+        high |= words::load(p + at);
+    if (at < size)
+        high |= words::loadTail(p, size, at, 0);
+    return (high & words::kHigh) == 0;
 }
 
 bool isValidUtf8(QByteArrayView bytes)

@@ -156,6 +156,54 @@ private Q_SLOTS:
         QVERIFY(hasWarning(warnings, u"symlink"_s));
     }
 
+    void everythingBelowADotDotFolderIsUnsafe()
+    {
+        // Not only the entry that first made the folders: later entries
+        // found through the folder lookup are flagged too.
+        PackageWarnings warnings;
+        PackageTreeBuilder builder(&warnings);
+        const NodeId first = builder.addEntry("a/../b/one.txt", file(1));
+        const NodeId second = builder.addEntry("a/../b/two.txt", file(1));
+        const NodeId deeper = builder.addEntry("a/../b/c/three.txt", file(1));
+        const NodeId safe = builder.addEntry("a/b/four.txt", file(1));
+        const PackageTree tree = builder.finish();
+        QVERIFY(tree.node(first).flags & NodeUnsafePath);
+        QVERIFY(tree.node(second).flags & NodeUnsafePath);
+        QVERIFY(tree.node(deeper).flags & NodeUnsafePath);
+        QVERIFY(!(tree.node(safe).flags & NodeUnsafePath));
+        QCOMPARE(warnings.count(u"unsafe-path"_s), 3);
+    }
+
+    void childrenFollowEachOtherInNodeOrder()
+    {
+        // Children are ranges of one index that end where the next node's
+        // begin: files and empty folders have none, and every node is listed
+        // once under its parent, in the order it was added.
+        PackageTreeBuilder builder(nullptr);
+        builder.addEntry("z/1", file(1));
+        builder.addEntry("a/", folder());
+        builder.addEntry("z/2", file(1));
+        builder.addEntry("m/n/3", file(1));
+        builder.addEntry("z/4", file(1));
+        const PackageTree tree = builder.finish();
+        std::vector<int> listed(tree.nodeCount(), 0);
+        for (NodeId id = 0; id < tree.nodeCount(); ++id) {
+            NodeId previous = 0;
+            for (NodeId child : tree.children(id)) {
+                QCOMPARE(tree.node(child).parent, id);
+                QVERIFY(child > previous);
+                previous = child;
+                ++listed[child];
+            }
+            if (!tree.isFolder(id))
+                QVERIFY(tree.children(id).empty());
+        }
+        for (NodeId id = 1; id < tree.nodeCount(); ++id)
+            QCOMPARE(listed[id], 1);
+        QCOMPARE(tree.children(tree.findPath("z")).size(), std::size_t(3));
+        QVERIFY(tree.children(tree.findPath("a")).empty());
+    }
+
     void rootDirectoryEntryCountsOnRoot()
     {
         PackageTreeBuilder builder(nullptr);
@@ -180,7 +228,7 @@ private Q_SLOTS:
 
     void memoryPerNodeIsCompact()
     {
-        QVERIFY(sizeof(PackageNode) <= 80);
+        QCOMPARE(sizeof(PackageNode), std::size_t(64));
         QVERIFY(sizeof(ZipEntryLocation) <= 48);
     }
 };
