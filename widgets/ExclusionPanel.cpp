@@ -56,7 +56,7 @@ public:
 protected:
     void startDrag(Qt::DropActions) override
     {
-        NodeDragPayload{NodeDragPayload::Origin::Excluded, refsOf(selectedItems())}.drag(this, *m_session);
+        NodeDragPayload{NodeDragPayload::Origin::Excluded, refsOf(selectedItems()), {}}.drag(this, *m_session);
     }
 
 private:

@@ -460,7 +460,7 @@ void TreemapWidget::contextMenuEvent(QContextMenuEvent *event)
 void TreemapWidget::startDrag(const NodeRef &ref)
 {
     auto *drag = new QDrag(this);
-    drag->setMimeData(NodeDragPayload{NodeDragPayload::Origin::Package, {ref}}.toMimeData(*m_session));
+    drag->setMimeData(NodeDragPayload{NodeDragPayload::Origin::Package, {ref}, {}}.toMimeData(*m_session));
     const int index = layout().tileOf(*m_session, ref);
     if (index >= 0) {
         // The tile itself, shrunk, follows the pointer.

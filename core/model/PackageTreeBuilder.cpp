@@ -7,6 +7,8 @@
 
 #include <cstring>
 
+#include <sys/mman.h>
+
 using namespace Qt::StringLiterals;
 
 namespace packscope {
@@ -43,11 +45,29 @@ PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t ex
     // Sized but untouched pages cost nothing, so the upper bound is cheap.
     m_tree.m_names.resize(qsizetype(std::max(expectedNameBytes, expectedEntries * 12)));
     m_nameBuffer = m_tree.m_names.data();
+    m_reservedNodes = reinterpret_cast<char *>(m_tree.m_nodes.data());
+    m_reservedNodeBytes = expectedEntries * sizeof(PackageNode);
     PackageNode root;
     root.kind = NodeKind::Folder;
     root.flags = NodeImplicit;
     m_tree.m_nodes.push_back(root);
     m_folderList.push_back({0, 0, m_tree.root(), false});
+}
+
+void PackageTreeBuilder::mapStorageAhead() const
+{
+#ifdef MADV_POPULATE_WRITE
+    constexpr std::uintptr_t kPage = 4096;
+    constexpr std::uintptr_t kChunk = 64 * kPage;
+    const auto begin = (reinterpret_cast<std::uintptr_t>(m_reservedNodes) + kPage - 1) & ~(kPage - 1);
+    const auto end = (reinterpret_cast<std::uintptr_t>(m_reservedNodes) + m_reservedNodeBytes) & ~(kPage - 1);
+    for (std::uintptr_t top = end; top > begin;) {
+        const std::uintptr_t bottom = top - std::min(kChunk, top - begin);
+        if (madvise(reinterpret_cast<void *>(bottom), top - bottom, MADV_POPULATE_WRITE) != 0)
+            return;  // an older kernel, or the storage moved: the builder faults pages in itself
+        top = bottom;
+    }
+#endif
 }
 
 void PackageTreeBuilder::warn(const char *code, QByteArrayView path, const QString &message)

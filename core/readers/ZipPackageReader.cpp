@@ -116,7 +116,12 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
     {
         std::jthread locator;
         if (end.centralSize >= kParallelCentralBytes && QThread::idealThreadCount() > 1)
-            locator = std::jthread([&] { entries = locateZipEntries(data, end); });
+            locator = std::jthread([&] {
+                // This walk is the shorter one: it first maps the tree's
+                // storage, which saves the tree build its page faults.
+                builder.mapStorageAhead();
+                entries = locateZipEntries(data, end);
+            });
         else
             entries = locateZipEntries(data, end);
         buildTree(builder, data, end, treeWarnings);

@@ -174,7 +174,7 @@ int Session::restore(const std::vector<NodeRef> &nodes)
     ExclusionEdit edit;
     for (const NodeRef &ref : nodes) {
         const QString reason = exclusionReason(ref);  // for undo
-        if (apply({ref, false}))
+        if (apply({ref, false, {}}))
             edit.changes.push_back({ref, false, reason});
     }
     const int count = int(edit.changes.size());
@@ -214,7 +214,7 @@ void Session::clearExclusions()
     // undo, which runs backwards, marks the inner items before their folders.
     for (const NodeRef &ref : excludedItems()) {
         const QString reason = exclusionReason(ref);
-        if (apply({ref, false}))
+        if (apply({ref, false, {}}))
             edit.changes.push_back({ref, false, reason});
     }
     finishEdit(edit);

@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using namespace packscope;
 
@@ -202,6 +204,25 @@ private Q_SLOTS:
             QCOMPARE(listed[id], 1);
         QCOMPARE(tree.children(tree.findPath("z")).size(), std::size_t(3));
         QVERIFY(tree.children(tree.findPath("a")).empty());
+    }
+
+    void mappingStorageAheadChangesNothing()
+    {
+        // Another thread maps the node storage while entries are added, as
+        // the zip reader does: the tree comes out the same, byte for byte.
+        const auto build = [](bool mapAhead) {
+            PackageWarnings warnings;
+            PackageTreeBuilder builder(&warnings, 20000, 20000 * 24);
+            std::jthread mapper;
+            if (mapAhead)
+                mapper = std::jthread([&builder] { builder.mapStorageAhead(); });
+            for (int i = 0; i < 20000; ++i)
+                builder.addEntry(QByteArray(QByteArray("d") + QByteArray::number(i % 37) + "/f" + QByteArray::number(i)),
+                                 file(std::uint64_t(i)));
+            mapper = {};
+            return print(builder.finish());
+        };
+        QCOMPARE(build(true), build(false));
     }
 
     void rootDirectoryEntryCountsOnRoot()

@@ -94,7 +94,7 @@ private Q_SLOTS:
         const PackageTree &tree = session.package(0)->tree;
         const NodeRef graph{0, fixtures::nodeAt(tree, u"model/graph.pb"_s)};
         const NodeRef tests{0, fixtures::nodeAt(tree, u"lib/numpy/tests"_s)};
-        std::unique_ptr<QMimeData> mime(NodeDragPayload{NodeDragPayload::Origin::Package, {graph, tests}}.toMimeData(session));
+        std::unique_ptr<QMimeData> mime(NodeDragPayload{NodeDragPayload::Origin::Package, {graph, tests}, {}}.toMimeData(session));
         QVERIFY(mime->text().contains(u"model/graph.pb"_s));
         QVERIFY(dropOn(&panel, mime.get()));
         QVERIFY(session.isExcluded(graph));
@@ -109,7 +109,7 @@ private Q_SLOTS:
         QCOMPARE(panel.list()->topLevelItemCount(), 0);
 
         // Items coming back from the panel itself are not excluded again.
-        std::unique_ptr<QMimeData> back(NodeDragPayload{NodeDragPayload::Origin::Excluded, {graph}}.toMimeData(session));
+        std::unique_ptr<QMimeData> back(NodeDragPayload{NodeDragPayload::Origin::Excluded, {graph}, {}}.toMimeData(session));
         QVERIFY(!dropOn(&panel, back.get()));
     }
 
@@ -123,18 +123,18 @@ private Q_SLOTS:
 
         TreemapWidget map(&session);
         map.resize(600, 400);
-        std::unique_ptr<QMimeData> one(NodeDragPayload{NodeDragPayload::Origin::Excluded, {graph}}.toMimeData(session));
+        std::unique_ptr<QMimeData> one(NodeDragPayload{NodeDragPayload::Origin::Excluded, {graph}, {}}.toMimeData(session));
         QVERIFY(dropOn(&map, one.get()));
         QVERIFY(!session.isExcluded(graph));
 
         PackageTreeView tree(&session);
         tree.resize(500, 400);
-        std::unique_ptr<QMimeData> two(NodeDragPayload{NodeDragPayload::Origin::Excluded, {so}}.toMimeData(session));
+        std::unique_ptr<QMimeData> two(NodeDragPayload{NodeDragPayload::Origin::Excluded, {so}, {}}.toMimeData(session));
         QVERIFY(dropOn(tree.viewport(), two.get()));
         QVERIFY(!session.isExcluded(so));
 
         // Package items dropped on the map or the tree do nothing.
-        std::unique_ptr<QMimeData> wrong(NodeDragPayload{NodeDragPayload::Origin::Package, {graph}}.toMimeData(session));
+        std::unique_ptr<QMimeData> wrong(NodeDragPayload{NodeDragPayload::Origin::Package, {graph}, {}}.toMimeData(session));
         QVERIFY(!dropOn(&map, wrong.get()));
         QVERIFY(!session.isExcluded(graph));
     }
@@ -149,7 +149,7 @@ private Q_SLOTS:
         QVERIFY(zipped);
         zipped->resize(320, 80);
         const NodeRef graph{0, fixtures::nodeAt(session.package(0)->tree, u"model/graph.pb"_s)};
-        std::unique_ptr<QMimeData> mime(NodeDragPayload{NodeDragPayload::Origin::Package, {graph}}.toMimeData(session));
+        std::unique_ptr<QMimeData> mime(NodeDragPayload{NodeDragPayload::Origin::Package, {graph}, {}}.toMimeData(session));
         QVERIFY(dropOn(zipped, mime.get()));
         QVERIFY(session.isExcluded(graph));
     }
@@ -160,12 +160,12 @@ private Q_SLOTS:
         session.setFunction(bigFunction());
         other.setFunction(bigFunction());
         ExclusionPanel panel(&session);
-        std::unique_ptr<QMimeData> foreign(NodeDragPayload{NodeDragPayload::Origin::Package, {{0, 1}}}.toMimeData(other));
+        std::unique_ptr<QMimeData> foreign(NodeDragPayload{NodeDragPayload::Origin::Package, {{0, 1}}, {}}.toMimeData(other));
         QVERIFY(!NodeDragPayload::fromMimeData(foreign.get(), session));
         QVERIFY(!dropOn(&panel, foreign.get()));
         QVERIFY(session.excludedItems().empty());
         // Node ids out of range are dropped from a payload.
-        std::unique_ptr<QMimeData> bogus(NodeDragPayload{NodeDragPayload::Origin::Package, {{0, 99999}, {5, 1}}}.toMimeData(session));
+        std::unique_ptr<QMimeData> bogus(NodeDragPayload{NodeDragPayload::Origin::Package, {{0, 99999}, {5, 1}}, {}}.toMimeData(session));
         QVERIFY(!NodeDragPayload::fromMimeData(bogus.get(), session));
     }
 
