@@ -4,7 +4,7 @@
 
 namespace packscope {
 
-// What one pass over an entry's path finds out about it, eight bytes at a
+// What one pass over an entry's path finds out about it, many bytes at a
 // time: what the tree builder must warn about, whether the path may need
 // cleaning and where it splits into folder and name.
 struct PathScan {
@@ -17,6 +17,9 @@ struct PathScan {
     qsizetype lastSlash = -1;
 };
 
+// Sixteen bytes at a step where the processor has SSE2, eight otherwise.
 PathScan scanPath(QByteArrayView path);
+// Eight bytes at a step anywhere: scanPath's fallback, and what it is tested against.
+PathScan scanPathByWords(QByteArrayView path);
 
 } // namespace packscope

@@ -105,6 +105,28 @@ private Q_SLOTS:
         QVERIFY(tree.node(3).flags & NodeDuplicate);
     }
 
+    void duplicatesAmongNamesAlikeAtTheEnd()
+    {
+        // Thousands of names of one length and one ending ("-index.js"),
+        // as generated assets have: only the real duplicates are flagged,
+        // a triple gives two warnings, a file and a folder of one name none.
+        PackageWarnings warnings;
+        PackageTreeBuilder builder(&warnings);
+        for (int i = 0; i < 5000; ++i)
+            builder.addEntry(QByteArray("assets/" + QByteArray::number(100000 + i) + "-index.js"), file(1));
+        const NodeId first = builder.addEntry("assets/104242-index.js", file(1));
+        builder.addEntry("assets/100007-index.js", file(1));
+        builder.addEntry("assets/100007-index.js", file(1));
+        builder.addEntry("assets/100001-index.js/", folder());
+        const PackageTree tree = builder.finish();
+        QCOMPARE(warnings.count(u"duplicate-name"_s), 3);
+        QVERIFY(tree.node(first).flags & NodeDuplicate);
+        int flagged = 0;
+        for (NodeId id = 0; id < tree.nodeCount(); ++id)
+            flagged += (tree.node(id).flags & NodeDuplicate) ? 1 : 0;
+        QCOMPARE(flagged, 5);
+    }
+
     void unsafePaths_data()
     {
         QTest::addColumn<QByteArray>("path");

@@ -56,7 +56,7 @@ private Q_SLOTS:
         // bytes beyond the path.
         const char specials[] = {'/', '.', '\\', '\0', char(0xC3), 'a'};
         int checked = 0;
-        for (int length = 0; length <= 40; ++length) {
+        for (int length = 0; length <= 50; ++length) {
             for (int at = 0; at < std::max(1, length); ++at) {
                 for (const char special : specials) {
                     for (const char second : specials) {
@@ -68,17 +68,38 @@ private Q_SLOTS:
                         }
                         buffer.replace(5, length, path);
                         const QByteArrayView view(buffer.constData() + 5, length);
-                        const PathScan got = scanPath(view);
                         const PathScan want = referenceScan(view);
-                        QVERIFY2(describe(got) == describe(want),
-                                 qPrintable(QString::fromLatin1(view.toByteArray().toHex()) + u": "_qs
-                                            + describe(got) + u" vs "_qs + describe(want)));
+                        for (const PathScan &got : {scanPath(view), scanPathByWords(view)}) {
+                            QVERIFY2(describe(got) == describe(want),
+                                     qPrintable(QString::fromLatin1(view.toByteArray().toHex()) + u": "_qs
+                                                + describe(got) + u" vs "_qs + describe(want)));
+                        }
                         ++checked;
                     }
                 }
             }
         }
         QVERIFY(checked > 20000);
+    }
+
+    void pairsAcrossEveryBlockBoundary()
+    {
+        // "//" and "/." with their two bytes anywhere, block edges included.
+        for (int length = 2; length <= 50; ++length) {
+            for (int at = 0; at + 1 < length; ++at) {
+                for (const char second : {'/', '.'}) {
+                    QByteArray path(length, 'x');
+                    path[at] = '/';
+                    path[at + 1] = second;
+                    const PathScan want = referenceScan(path);
+                    QVERIFY(want.mayNeedCleaning);
+                    for (const PathScan &got : {scanPath(path), scanPathByWords(path)}) {
+                        QVERIFY2(describe(got) == describe(want),
+                                 qPrintable(QString::fromLatin1(path) + u": "_qs + describe(got)));
+                    }
+                }
+            }
+        }
     }
 
     void isAsciiAtEveryLengthAndPosition()
