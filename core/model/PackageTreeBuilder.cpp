@@ -6,6 +6,7 @@
 #include "text/PathScan.h"
 #include "text/PathSegments.h"
 
+#include <bit>
 #include <cstring>
 
 #include <sys/mman.h>
@@ -242,15 +243,20 @@ void PackageTreeBuilder::adoptZipLocations(std::vector<ZipEntryLocation> locatio
 void PackageTreeBuilder::flagDuplicateFiles()
 {
     // Per folder, its files sorted by name, cheaply: first by a key of the
-    // name's length and last eight bytes (where names in one folder differ
-    // most), by the whole name only where keys are equal. Equal names end up
+    // name's length, first and last eight bytes (names in one folder share
+    // prefixes like "s3-2006-03-01" and endings like ".min.json", rarely
+    // both), by the whole name only where keys are equal. Equal names end up
     // side by side. Folder by folder keeps this in cache, where one table for
     // the whole package missed it on nearly every entry.
     auto &nodes = m_tree.m_nodes;
     const auto keyOf = [](QByteArrayView name) {
         const auto size = std::size_t(name.size());
-        const std::uint64_t tail = size == 0 ? 0 : words::loadTail(name.data(), size, size > 8 ? size - 8 : 0, 0);
-        return std::pair{size, tail};
+        if (size == 0)
+            return std::pair<std::size_t, std::uint64_t>{0, 0};
+        const char *p = name.data();
+        const std::uint64_t head = size >= 8 ? words::load(p) : words::loadTail(p, size, 0, 0);
+        const std::uint64_t tail = size >= 8 ? words::load(p + size - 8) : head;
+        return std::pair{size, head ^ std::rotl(tail, 29)};
     };
     using Key = std::pair<std::size_t, std::uint64_t>;
     std::vector<std::pair<Key, NodeId>> files;

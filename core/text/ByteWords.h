@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 #include <cstdint>
 #include <cstring>
 
@@ -24,6 +26,7 @@ inline std::uint64_t load(const char *p)
 // through a buffer stalls the load that follows.
 inline std::uint64_t loadTail(const char *begin, std::size_t size, std::size_t at, unsigned char pad)
 {
+    Q_ASSERT(at < size && size - at < 8);
     const std::size_t count = size - at;
     std::uint64_t word = 0;
     if (size >= 8) {
