@@ -47,8 +47,13 @@ PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t ex
     // Sized but untouched pages cost nothing, so the upper bound is cheap.
     m_tree.m_names.resize(qsizetype(std::max(expectedNameBytes, expectedEntries * 12)));
     m_nameBuffer = m_tree.m_names.data();
-    m_reservedNodes = reinterpret_cast<char *>(m_tree.m_nodes.data());
-    m_reservedNodeBytes = expectedEntries * sizeof(PackageNode);
+    m_tree.m_childIds.reserve(m_tree.m_nodes.capacity());
+    // What mapStorageAhead() maps: the nodes and child ids of the expected
+    // entries (their folders come on top) and their names at a typical 16
+    // bytes each (longer names fault the rest in themselves).
+    m_reserved = {{{reinterpret_cast<char *>(m_tree.m_nodes.data()), expectedEntries * sizeof(PackageNode)},
+                   {m_nameBuffer, std::min(std::size_t(m_tree.m_names.size()), expectedEntries * 16)},
+                   {reinterpret_cast<char *>(m_tree.m_childIds.data()), expectedEntries * sizeof(NodeId)}}};
     PackageNode root;
     root.kind = NodeKind::Folder;
     root.flags = NodeImplicit;
@@ -61,13 +66,15 @@ void PackageTreeBuilder::mapStorageAhead() const
 #ifdef MADV_POPULATE_WRITE
     constexpr std::uintptr_t kPage = 4096;
     constexpr std::uintptr_t kChunk = 64 * kPage;
-    const auto begin = (reinterpret_cast<std::uintptr_t>(m_reservedNodes) + kPage - 1) & ~(kPage - 1);
-    const auto end = (reinterpret_cast<std::uintptr_t>(m_reservedNodes) + m_reservedNodeBytes) & ~(kPage - 1);
-    for (std::uintptr_t top = end; top > begin;) {
-        const std::uintptr_t bottom = top - std::min(kChunk, top - begin);
-        if (madvise(reinterpret_cast<void *>(bottom), top - bottom, MADV_POPULATE_WRITE) != 0)
-            return;  // an older kernel, or the storage moved: the builder faults pages in itself
-        top = bottom;
+    for (const Reservation &reserved : m_reserved) {
+        const auto begin = (reinterpret_cast<std::uintptr_t>(reserved.begin) + kPage - 1) & ~(kPage - 1);
+        const auto end = (reinterpret_cast<std::uintptr_t>(reserved.begin) + reserved.bytes) & ~(kPage - 1);
+        for (std::uintptr_t top = end; top > begin;) {
+            const std::uintptr_t bottom = top - std::min(kChunk, top - begin);
+            if (madvise(reinterpret_cast<void *>(bottom), top - bottom, MADV_POPULATE_WRITE) != 0)
+                return;  // an older kernel, or the storage moved: the builder faults pages in itself
+            top = bottom;
+        }
     }
 #endif
 }

@@ -7,6 +7,8 @@
 
 #include <QByteArray>
 
+#include <array>
+
 namespace packscope {
 
 // What a reader knows about one archive entry.
@@ -50,12 +52,12 @@ public:
     void addEntryFlags(std::uint32_t entryIndex, std::uint8_t flags);
     void addFootprint(std::uint32_t entryIndex, std::uint64_t bytes);
 
-    // Maps the pages reserved for the entries' nodes before they are written,
-    // from the end backwards so that it meets the builder rather than trails
-    // it: fresh memory costs a page fault every 4 KiB, a large share of
-    // building a tree. For an otherwise idle thread while another adds
-    // entries: it writes no byte and reads nothing adding entries changes.
-    // Does nothing where the system cannot map pages in advance.
+    // Maps the pages reserved for the entries' nodes, names and child index
+    // before they are written, from the end backwards so that it meets the
+    // builder rather than trails it: fresh memory costs a page fault every
+    // 4 KiB, a large share of building a tree. For an otherwise idle thread
+    // while another adds entries: it writes no byte and reads nothing adding
+    // entries changes. Does nothing where the system cannot map pages ahead.
     void mapStorageAhead() const;
 
     // Sums totals, builds the child index and hands the tree over; the builder
@@ -88,9 +90,12 @@ private:
     QByteArray m_folderPaths;  // every folder's full path, back to back
     std::uint32_t m_lastFolder = 0;
     std::size_t m_expectedEntries = 0;
-    // The node storage reserved for the expected entries, set once at construction.
-    char *m_reservedNodes = nullptr;
-    std::size_t m_reservedNodeBytes = 0;
+    // Storage reserved for the expected entries, set once at construction.
+    struct Reservation {
+        char *begin = nullptr;
+        std::size_t bytes = 0;
+    };
+    std::array<Reservation, 3> m_reserved;
     char *m_nameBuffer = nullptr;  // m_tree.m_names, written up to m_namesUsed
     qsizetype m_namesUsed = 0;
     std::uint64_t m_declaredUnzipped = 0;
