@@ -51,9 +51,11 @@ PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t ex
     // What mapStorageAhead() maps: the nodes and child ids of the expected
     // entries (their folders come on top) and their names at a typical 16
     // bytes each (longer names fault the rest in themselves).
-    m_reserved = {{{reinterpret_cast<char *>(m_tree.m_nodes.data()), expectedEntries * sizeof(PackageNode)},
-                   {m_nameBuffer, std::min(std::size_t(m_tree.m_names.size()), expectedEntries * 16)},
-                   {reinterpret_cast<char *>(m_tree.m_childIds.data()), expectedEntries * sizeof(NodeId)}}};
+    m_reserved = {{{reinterpret_cast<char *>(m_tree.m_nodes.data()), expectedEntries * sizeof(PackageNode),
+                    sizeof(PackageNode)},
+                   {m_nameBuffer, std::min(std::size_t(m_tree.m_names.size()), expectedEntries * 16), 16},
+                   {reinterpret_cast<char *>(m_tree.m_childIds.data()), expectedEntries * sizeof(NodeId),
+                    sizeof(NodeId)}}};
     PackageNode root;
     root.kind = NodeKind::Folder;
     root.flags = NodeImplicit;
@@ -61,21 +63,22 @@ PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t ex
     m_folderList.push_back({0, 0, m_tree.root(), false});
 }
 
-void PackageTreeBuilder::mapStorageAhead() const
+void PackageTreeBuilder::mapStorageAhead(std::size_t from, std::size_t to) const
 {
 #ifdef MADV_POPULATE_WRITE
     constexpr std::uintptr_t kPage = 4096;
-    constexpr std::uintptr_t kChunk = 64 * kPage;
     for (const Reservation &reserved : m_reserved) {
-        const auto begin = (reinterpret_cast<std::uintptr_t>(reserved.begin) + kPage - 1) & ~(kPage - 1);
-        const auto end = (reinterpret_cast<std::uintptr_t>(reserved.begin) + reserved.bytes) & ~(kPage - 1);
-        for (std::uintptr_t top = end; top > begin;) {
-            const std::uintptr_t bottom = top - std::min(kChunk, top - begin);
-            if (madvise(reinterpret_cast<void *>(bottom), top - bottom, MADV_POPULATE_WRITE) != 0)
-                return;  // an older kernel, or the storage moved: the builder faults pages in itself
-            top = bottom;
-        }
+        // Whole pages only, rounded down at both ends: successive calls map
+        // the storage without gaps or overlaps.
+        const auto base = reinterpret_cast<std::uintptr_t>(reserved.begin);
+        const auto begin = (base + std::min(from * reserved.bytesPerEntry, reserved.bytes)) & ~(kPage - 1);
+        const auto end = (base + std::min(to * reserved.bytesPerEntry, reserved.bytes)) & ~(kPage - 1);
+        if (end > begin && madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_WRITE) != 0)
+            return;  // an older kernel: the builder faults pages in itself
     }
+#else
+    (void)from;
+    (void)to;
 #endif
 }
 
@@ -98,7 +101,8 @@ NodeId PackageTreeBuilder::newNode(NodeId parent, QByteArrayView name, NodeKind 
         m_tree.m_names.resize(std::max(m_tree.m_names.size() * 2, m_namesUsed + node.nameLength));
         m_nameBuffer = m_tree.m_names.data();
     }
-    std::memcpy(m_nameBuffer + m_namesUsed, name.data(), node.nameLength);
+    if (node.nameLength > 0)  // an empty name may have no bytes at all
+        std::memcpy(m_nameBuffer + m_namesUsed, name.data(), node.nameLength);
     m_namesUsed += node.nameLength;
     m_tree.m_nodes.push_back(node);
     return NodeId(m_tree.m_nodes.size() - 1);

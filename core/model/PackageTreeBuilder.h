@@ -52,13 +52,15 @@ public:
     void addEntryFlags(std::uint32_t entryIndex, std::uint8_t flags);
     void addFootprint(std::uint32_t entryIndex, std::uint64_t bytes);
 
-    // Maps the pages reserved for the entries' nodes, names and child index
-    // before they are written, from the end backwards so that it meets the
-    // builder rather than trails it: fresh memory costs a page fault every
-    // 4 KiB, a large share of building a tree. For an otherwise idle thread
-    // while another adds entries: it writes no byte and reads nothing adding
-    // entries changes. Does nothing where the system cannot map pages ahead.
-    void mapStorageAhead() const;
+    // Maps the pages reserved for the nodes, names and child ids of expected
+    // entries `from` to `to` before they are written: fresh memory costs a
+    // page fault every 4 KiB, a large share of building a tree. For a second
+    // thread running ahead of the one adding entries, as far as it has found
+    // the entries to exist. It writes no byte and reads nothing adding
+    // entries changes (storage that has grown and moved since only gets its
+    // old pages mapped, never changed). Does nothing where the system cannot
+    // map pages ahead.
+    void mapStorageAhead(std::size_t from, std::size_t to) const;
 
     // Sums totals, builds the child index and hands the tree over; the builder
     // is empty afterwards.
@@ -94,6 +96,7 @@ private:
     struct Reservation {
         char *begin = nullptr;
         std::size_t bytes = 0;
+        std::size_t bytesPerEntry = 0;
     };
     std::array<Reservation, 3> m_reserved;
     char *m_nameBuffer = nullptr;  // m_tree.m_names, written up to m_namesUsed

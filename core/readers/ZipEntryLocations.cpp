@@ -105,8 +105,10 @@ void measureLocalRecords(std::vector<ZipEntryLocation> &locations, const ZipEndR
 
 } // namespace
 
-ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecords &end)
+ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecords &end,
+                                   const std::function<void(std::size_t)> &walked)
 {
+    constexpr std::size_t kWalkedStep = 4096;
     ZipEntryLocations result;
     std::vector<ZipEntryLocation> &locations = result.locations;
     PackageWarnings &warnings = result.warnings;
@@ -137,7 +139,11 @@ ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecord
         location.method = rec.method;
         location.generalFlags = rec.flags;
         pos += rec.centralLength;
+        if (walked && locations.size() % kWalkedStep == 0)
+            walked(locations.size());
     }
+    if (walked)
+        walked(locations.size());
     if (pos != stop)
         warnings.push_back({u"central-directory-slack"_s, {},
                             u"%1 bytes at the end of the central directory belong to no record"_s.arg(stop - pos)});

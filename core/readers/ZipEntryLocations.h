@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace packscope {
@@ -26,6 +27,9 @@ struct ZipEntryLocations {
     QString damage;  // why the central directory cannot be walked; empty when it can
 };
 
-ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecords &end);
+// `walked`, when given, hears how many central records the first walk has
+// found sound so far, every few thousand and at its end.
+ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecords &end,
+                                   const std::function<void(std::size_t)> &walked = {});
 
 } // namespace packscope

@@ -76,7 +76,7 @@ ZipVerification ZipVerifier::verify(const unsigned char *data, std::uint64_t siz
         }
         const std::uint64_t dataStart =
             local + zip::kLocalHeaderSize + zip::u16(data + local + 26) + zip::u16(data + local + 28);
-        if (dataStart + rec.compressed > end.centralStart) {
+        if (dataStart > end.centralStart || rec.compressed > end.centralStart - dataStart) {
             v.error = u"entry %1: data runs into the central directory"_s.arg(v.entries + 1);
             return v;
         }

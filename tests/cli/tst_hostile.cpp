@@ -1,9 +1,11 @@
 // Hostile and broken packages through packscope-cli, end to end: every one
 // ends in exit 0/1 with the right warning codes, or exit 2 with one line that
-// names the file and the reason; none is modified, and `slim` never writes an
-// entry whose name escapes the extraction folder. The packages come from
+// names the file and the reason; none is modified, `slim` never writes an
+// entry whose name escapes the extraction folder, and the check of written
+// zips reads each one without leaving it. The packages come from
 // tests/hostile/make_hostile_packages.py, which breaks one thing per file.
 #include "Fixtures.h"
+#include "slim/ZipVerifier.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -70,6 +72,7 @@ private Q_SLOTS:
         row("size-ffffffff-without-zip64.zip", 1, 1, {u"zip64-missing"_s, u"local-header-mismatch"_s});
         row("sizes-past-2-63.zip", 1, 3, {u"size-overflow"_s});
         row("shared-local-header.zip", 0, 2, {u"overlapping-entries"_s});
+        row("compressed-near-2-64.zip", 0, 1, {u"overlapping-entries"_s});
         row("overlapping-local-records.zip", 0, 2, {u"overlapping-entries"_s});
         row("local-crc-differs.zip", 0, 1, {u"local-header-mismatch"_s});
         row("local-name-differs.zip", 0, 1, {u"local-header-mismatch"_s});
@@ -109,6 +112,30 @@ private Q_SLOTS:
             unexpected.removeAll(u"not-world-readable"_s);
             QVERIFY2(unexpected.isEmpty(), qPrintable(u"unexpected warnings: "_s + unexpected.join(u", "_s)));
         }
+    }
+
+    void verifierStaysInsideEveryHostileZip()
+    {
+        // The check every written zip gets, run on the hostile ones: it must
+        // fail cleanly, never read outside the file (a compressed size near
+        // 2^64 once wrapped its bounds check).
+        const QStringList large = {u"zeros-1gb.zip"_s, u"entries-200k.zip"_s};
+        int verified = 0;
+        for (const QString &name : QDir(m_packages).entryList({u"*.zip"_s}, QDir::Files)) {
+            if (large.contains(name))
+                continue;
+            QFile file(m_packages + u'/' + name);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            if (file.size() == 0)
+                continue;
+            const uchar *data = file.map(0, file.size());
+            QVERIFY(data);
+            const packscope::ZipVerification v = packscope::ZipVerifier::verify(data, std::uint64_t(file.size()), 0);
+            if (name == u"compressed-near-2-64.zip")
+                QVERIFY2(v.error.contains(u"runs into the central directory"_s), qPrintable(v.error));
+            ++verified;
+        }
+        QVERIFY(verified > 25);
     }
 
     void sizesComeFromHeaders()

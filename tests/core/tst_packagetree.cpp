@@ -237,7 +237,10 @@ private Q_SLOTS:
             PackageTreeBuilder builder(&warnings, 20000, 20000 * 24);
             std::jthread mapper;
             if (mapAhead)
-                mapper = std::jthread([&builder] { builder.mapStorageAhead(); });
+                mapper = std::jthread([&builder] {
+                    for (std::size_t from = 0; from < 20000; from += 1000)
+                        builder.mapStorageAhead(from, from + 1000);
+                });
             for (int i = 0; i < 20000; ++i)
                 builder.addEntry(QByteArray(QByteArray("d") + QByteArray::number(i % 37) + "/f" + QByteArray::number(i)),
                                  file(std::uint64_t(i)));

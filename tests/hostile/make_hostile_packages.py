@@ -141,6 +141,11 @@ for i in range(3):
     huge.append(e)
 write('sizes-past-2-63.zip', assemble(huge))
 
+e = Entry('compressed-near-2-64.bin', b'x')
+e.central_csize = 0xFFFFFFFF
+e.central_extra = struct.pack('<HHQ', 1, 8, (1 << 64) - 16)  # zip64: data "ends" past 2^64
+write('compressed-near-2-64.zip', assemble([e]))
+
 # --- overlapping records ---------------------------------------------------------
 a = Entry('a.txt', b'A' * 100)
 b = Entry('b.txt', b'B' * 100)
