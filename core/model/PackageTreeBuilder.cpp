@@ -223,11 +223,18 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
     }
     node.entryIndex = data.entryIndex;
     if (data.entryIndex != kNoEntry) {
-        if (m_tree.m_entryNodes.empty())
-            m_tree.m_entryNodes.assign(m_expectedEntries, kNoNode);
-        if (m_tree.m_entryNodes.size() <= data.entryIndex)
-            m_tree.m_entryNodes.resize(std::size_t(data.entryIndex) + 1, kNoNode);
-        m_tree.m_entryNodes[data.entryIndex] = id;
+        std::vector<NodeId> &entryNodes = m_tree.m_entryNodes;
+        if (entryNodes.size() <= data.entryIndex) {
+            // Grown in doubling steps inside the reservation for the expected
+            // entries: an end record that lies about the count commits nothing
+            // for entries that never come.
+            if (entryNodes.capacity() == 0)
+                entryNodes.reserve(m_expectedEntries);
+            entryNodes.resize(std::max<std::size_t>(std::size_t(data.entryIndex) + 1,
+                                                    std::min(entryNodes.capacity(), 2 * entryNodes.size() + 4096)),
+                              kNoNode);
+        }
+        entryNodes[data.entryIndex] = id;
     }
     return id;
 }
