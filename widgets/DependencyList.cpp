@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -83,10 +84,24 @@ DependencyList::DependencyList(Session *session, QWidget *parent)
     layout->addWidget(m_summary);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, [this] { Q_EMIT refsSelected(selectedRefs()); });
     connect(m_session, &Session::packagesChanged, this, [this] {
-        m_foundStale = true;
-        m_found.clear();
         m_ranked.clear();
         m_list->clear();
+        m_found.clear();
+        m_foundFor.clear();
+    });
+    connect(&m_finding, &QFutureWatcher<std::vector<std::vector<Dependency>>>::finished, this, [this] {
+        std::vector<PackagePtr> packages;
+        for (int p = 0; p < m_session->packageCount(); ++p)
+            packages.push_back(m_session->package(p));
+        if (packages == m_findingFor) {
+            m_ranked.clear();  // it points into the list being replaced
+            m_list->clear();
+            m_found = m_finding.result();
+            m_foundFor = std::move(packages);
+        }
+        m_findingFor.clear();
+        if (isVisible())
+            refresh();
     });
     connect(m_session, &Session::changed, this, [this] {
         if (isVisible())
@@ -102,11 +117,21 @@ void DependencyList::showEvent(QShowEvent *event)
 
 void DependencyList::refresh()
 {
-    if (m_foundStale) {
-        m_found.clear();
-        for (int p = 0; p < m_session->packageCount(); ++p)
-            m_found.push_back(m_session->package(p) ? findDependencies(*m_session->package(p)) : std::vector<Dependency>{});
-        m_foundStale = false;
+    std::vector<PackagePtr> packages;
+    for (int p = 0; p < m_session->packageCount(); ++p)
+        packages.push_back(m_session->package(p));
+    if (packages != m_foundFor) {
+        if (packages != m_findingFor) {
+            m_findingFor = packages;
+            m_finding.setFuture(QtConcurrent::run([packages] {
+                std::vector<std::vector<Dependency>> found;
+                for (const PackagePtr &package : packages)
+                    found.push_back(package ? findDependencies(*package) : std::vector<Dependency>{});
+                return found;
+            }));
+        }
+        m_summary->setText(tr("Finding the packages' dependencies…"));
+        return;
     }
     m_ranked = rankDependencies(*m_session, m_found);
     const bool sorting = m_list->isSortingEnabled();

@@ -3,6 +3,7 @@
 #include "report/Dependencies.h"
 #include "session/NodeRef.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 class QLabel;
@@ -16,8 +17,8 @@ class Session;
 // Python distribution) rather than by folder, heaviest first, with what each
 // weighs now. Selecting a dependency selects its items; Delete, or dragging
 // it to the Excluded panel, excludes it as one item (listed under its name).
-// Dependencies are found when the packages change and the list is shown;
-// weights follow every edit.
+// Dependencies are found off the GUI thread when the packages change and the
+// list is shown; weights follow every edit.
 class DependencyList : public QWidget
 {
     Q_OBJECT
@@ -25,7 +26,8 @@ public:
     explicit DependencyList(Session *session, QWidget *parent = nullptr);
 
     QTreeWidget *list() const { return m_list; }
-    // Finds the dependencies now if the packages changed, and re-weighs them.
+    // Re-weighs the dependencies; when the packages changed, first finds
+    // them on a worker thread and refreshes again when they are found.
     void refresh();
     // The items of the selected dependencies.
     std::vector<NodeRef> selectedRefs() const;
@@ -45,9 +47,13 @@ private:
     Session *m_session;
     QTreeWidget *m_list;
     QLabel *m_summary;
-    std::vector<std::vector<Dependency>> m_found;  // per session package
-    std::vector<DependencySize> m_ranked;          // the rows, in order
-    bool m_foundStale = true;
+    // Dependencies are found on a worker thread (every package.json and
+    // RECORD is read), once per set of packages; their weights on this one.
+    std::vector<std::vector<Dependency>> m_found;  // per session package...
+    std::vector<PackagePtr> m_foundFor;            // ...of these packages
+    QFutureWatcher<std::vector<std::vector<Dependency>>> m_finding;
+    std::vector<PackagePtr> m_findingFor;
+    std::vector<DependencySize> m_ranked;  // the rows, in order (pointing into m_found)
 };
 
 } // namespace packscope
