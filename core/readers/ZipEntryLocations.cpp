@@ -24,35 +24,29 @@ constexpr std::uint64_t kSharedRecord = ~std::uint64_t(0) - 1;
 void warnLocalRecordProblem(PackageWarnings &warnings, ZipLocalRecord::Problem problem, QByteArrayView name)
 {
     using Problem = ZipLocalRecord::Problem;
+    QString code, message;
     switch (problem) {
     case Problem::None:
         return;
     case Problem::Missing:
-        warnings.add(u"bad-local-header"_s, [&] {
-            return std::pair{QString::fromUtf8(name),
-                             u"no local header where the central directory says this entry starts"_s};
-        });
-        return;
+        code = u"bad-local-header"_s;
+        message = u"no local header where the central directory says this entry starts"_s;
+        break;
     case Problem::NameDiffers:
-        warnings.add(u"local-header-mismatch"_s, [&] {
-            return std::pair{QString::fromUtf8(name),
-                             u"the local header names a different file than the central directory"_s};
-        });
-        return;
+        code = u"local-header-mismatch"_s;
+        message = u"the local header names a different file than the central directory"_s;
+        break;
     case Problem::SizesDiffer:
-        warnings.add(u"local-header-mismatch"_s, [&] {
-            return std::pair{QString::fromUtf8(name),
-                             u"the local header's CRC or sizes differ from the central directory's; "
-                             u"the central directory's are counted"_s};
-        });
-        return;
+        code = u"local-header-mismatch"_s;
+        message = u"the local header's CRC or sizes differ from the central directory's; "
+                  u"the central directory's are counted"_s;
+        break;
     case Problem::DataOverruns:
-        warnings.add(u"overlapping-entries"_s, [&] {
-            return std::pair{QString::fromUtf8(name),
-                             u"its data runs into the next entry's record (zip-bomb construction?)"_s};
-        });
-        return;
+        code = u"overlapping-entries"_s;
+        message = u"its data runs into the next entry's record (zip-bomb construction?)"_s;
+        break;
     }
+    warnings.add(code, [&] { return std::pair{QString::fromUtf8(name), message}; });
 }
 
 // Each local record extends to the next one in file order (or to the central
