@@ -2,8 +2,8 @@
 
 #include "ExclusionMenu.h"
 #include "NodeDragPayload.h"
+#include "TreemapToolTip.h"
 
-#include "report/SizeFormat.h"
 #include "session/Session.h"
 #include "treemap/TreemapSource.h"
 
@@ -11,7 +11,6 @@
 #include <QDrag>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
-#include <QFileInfo>
 #include <QHelpEvent>
 #include <QMimeData>
 #include <QMouseEvent>
@@ -512,51 +511,13 @@ void TreemapWidget::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-QString TreemapWidget::toolTipFor(const TreemapTile &tile) const
-{
-    const PackagePtr &package = m_session->package(tile.ref.package);
-    const PackageTree &tree = package->tree;
-    const SizeTotals kept = m_session->exclusions(tile.ref.package).keptTotals(tile.ref.node);
-    QString html = u"<b>%1</b>"_s.arg(
-        (tile.ref.node == tree.root() ? QFileInfo(package->path).fileName() : tree.path(tile.ref.node)).toHtmlEscaped());
-    if (tile.remainder)
-        html += u"<br>"_s + (tile.smallItems == 1 ? tr("1 item too small to draw here")
-                                                  : tr("%n items too small to draw here", nullptr, int(tile.smallItems)));
-    if (tile.ref.package > 0)
-        html += u"<br>"_s + tr("in layer %1").arg(tile.ref.package);
-    if (tile.remainder) {
-        html += u"<br>"_s + tr("together %1 (%2 bytes) %3")
-                                .arg(formatMiB(tile.size), formatBytes(tile.size),
-                                     m_options.mode == SizeMode::Unzipped ? tr("unzipped") : tr("zipped"));
-        return html;
-    }
-    const std::uint64_t zipped = kept.footprint;
-    html += u"<table>"_s;
-    html += u"<tr><td>%1</td><td align=right>%2</td><td>(%3 bytes)</td></tr>"_s.arg(
-        tr("Unzipped"), formatMiB(kept.unzipped), formatBytes(kept.unzipped));
-    html += u"<tr><td>%1%2</td><td align=right>%3</td><td>(%4 bytes)</td></tr>"_s.arg(
-        tr("Zipped"), package->zippedEstimated ? tr(" (estimate)") : QString(), formatMiB(zipped), formatBytes(zipped));
-    html += u"</table>"_s;
-    for (const LimitRule &rule : m_session->profile().limits) {
-        if (rule.isCount() || rule.limit == 0)
-            continue;
-        if (rule.measure != LimitMeasure::TotalUnzipped && tile.ref.package != 0)
-            continue;
-        const std::uint64_t value = rule.measure == LimitMeasure::FunctionZipped ? zipped : kept.unzipped;
-        html += u"<br>"_s + tr("%1 % of %2 (%3)")
-                                .arg(QString::number(100.0 * double(value) / double(rule.limit), 'f', 1),
-                                     rule.title.toHtmlEscaped(), formatMiB(rule.limit));
-    }
-    return html;
-}
-
 bool TreemapWidget::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int index = layout().tileAt(help->pos());
         if (index >= 0)
-            QToolTip::showText(help->globalPos(), toolTipFor(m_layout.tiles()[std::size_t(index)]), this);
+            QToolTip::showText(help->globalPos(), treemapToolTip(*m_session, m_layout.tiles()[std::size_t(index)], m_options.mode), this);
         else
             QToolTip::hideText();
         return true;

@@ -101,7 +101,6 @@ private:
     void onJobFinished();
     void present(Frame frame);
     TreemapLook look() const;
-    QString toolTipFor(const TreemapTile &tile) const;
     std::vector<NodeRef> roots() const;
     NodeRef refAt(const QPointF &point);
     void startDrag(const NodeRef &ref);

@@ -6,6 +6,7 @@
 #include "WidgetFixtures.h"
 
 #include "DependencyList.h"
+#include "TreemapToolTip.h"
 #include "ExclusionPanel.h"
 #include "NodeDragPayload.h"
 #include "SuggestionsPanel.h"
@@ -152,6 +153,30 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         std::unique_ptr<QMimeData> mime(payload.toMimeData(session));
         QVERIFY(dropOn(&excluded, mime.get()));
         QCOMPARE(session.exclusionReason(sdk), u"npm package aws-sdk"_s);
+    }
+
+    void treemapToolTipSaysWhatATileWeighsKept()
+    {
+        Session session;
+        session.setFunction(syntheticPackage(u"fn.zip"_s, {{u"lib/big.so"_s, 30 * kMiB, 10 * kMiB},
+                                                          {u"lib/small.js"_s, 100, 50}}));
+        const PackageTree &tree = session.package(0)->tree;
+        TreemapTile tile;
+        tile.ref = {0, fixtures::nodeAt(tree, u"lib/big.so"_s)};
+        const QString tip = treemapToolTip(session, tile, SizeMode::Unzipped);
+        QVERIFY2(tip.contains(u"lib/big.so"_s), qPrintable(tip));
+        QVERIFY(tip.contains(u"30.00 MiB"_s));
+        QVERIFY(tip.contains(u"of 250.00 MiB"_s) || tip.contains(u"250.00 MiB)"_s));
+        // Excluded, the file weighs nothing kept.
+        session.exclude(0, tile.ref.node);
+        QVERIFY(!treemapToolTip(session, tile, SizeMode::Unzipped).contains(u"30.00 MiB"_s));
+        // A remainder tile stands for the folder's small items.
+        TreemapTile rest;
+        rest.ref = {0, fixtures::nodeAt(tree, u"lib"_s)};
+        rest.remainder = true;
+        rest.smallItems = 2;
+        rest.size = 150;
+        QVERIFY(treemapToolTip(session, rest, SizeMode::Zipped).contains(u"2 items too small"_s));
     }
 
     void warningsAreListedByCodeAndLeadToTheirItem()
