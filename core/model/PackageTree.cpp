@@ -48,7 +48,7 @@ NodeId PackageTree::findPath(QByteArrayView path) const
 QByteArrayView PackageTree::nameBytes(NodeId id) const
 {
     const PackageNode &n = m_nodes[id];
-    return QByteArrayView(m_names.constData() + n.nameOffset, n.nameLength);
+    return QByteArrayView(m_names.data() + n.nameOffset, n.nameLength);
 }
 
 QString PackageTree::name(NodeId id) const
@@ -97,9 +97,8 @@ const ZipEntryLocation *PackageTree::zipLocation(NodeId id) const
 
 std::size_t PackageTree::memoryBytes() const
 {
-    return m_nodes.capacity() * sizeof(PackageNode) + m_childIds.capacity() * sizeof(NodeId)
-        + m_zipLocations.capacity() * sizeof(ZipEntryLocation) + m_entryNodes.capacity() * sizeof(NodeId)
-        + std::size_t(m_names.capacity());
+    return m_nodes.size() * sizeof(PackageNode) + m_childIds.size() * sizeof(NodeId)
+        + m_zipLocations.size() * sizeof(ZipEntryLocation) + m_entryNodes.size() * sizeof(NodeId) + m_names.size();
 }
 
 } // namespace packscope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/HugePageAllocator.h"
 #include "model/SizeTotals.h"
 
 #include <QByteArray>
@@ -97,16 +98,17 @@ public:
         return entryIndex < m_entryNodes.size() ? m_entryNodes[entryIndex] : kNoNode;
     }
 
-    // Bytes of memory the tree holds (nodes, names, child index), for budgets.
+    // Bytes of memory the tree uses (nodes, names, child index, locations),
+    // for budgets; storage reserved but never written costs no memory.
     std::size_t memoryBytes() const;
 
 private:
     friend class PackageTreeBuilder;
-    std::vector<PackageNode> m_nodes;
-    std::vector<NodeId> m_childIds;
-    std::vector<ZipEntryLocation> m_zipLocations;
-    std::vector<NodeId> m_entryNodes;
-    QByteArray m_names;
+    LargeVector<PackageNode> m_nodes;
+    LargeVector<NodeId> m_childIds;
+    LargeVector<ZipEntryLocation> m_zipLocations;
+    LargeVector<NodeId> m_entryNodes;
+    LargeVector<char> m_names;
 };
 
 } // namespace packscope

@@ -45,7 +45,11 @@ PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t ex
 {
     m_tree.m_nodes.reserve(expectedEntries + expectedEntries / 4 + 1);
     // Sized but untouched pages cost nothing, so the upper bound is cheap.
-    m_tree.m_names.resize(qsizetype(std::max(expectedNameBytes, expectedEntries * 12)));
+    m_tree.m_names.resize(std::max(expectedNameBytes, expectedEntries * 12));
+    // Reserved, not written: folders and their paths rarely outgrow these
+    // bounds (only in deep trees, where they grow), and growing copies.
+    m_folderList.reserve(expectedEntries + 1);
+    m_folderPaths.reserve(expectedNameBytes);
     m_nameBuffer = m_tree.m_names.data();
     m_tree.m_childIds.reserve(m_tree.m_nodes.capacity());
     // What mapStorageAhead() maps: the nodes and child ids of the expected
@@ -111,7 +115,7 @@ NodeId PackageTreeBuilder::newNode(NodeId parent, QByteArrayView name, NodeKind 
 QByteArrayView PackageTreeBuilder::folderPath(std::uint32_t folder) const
 {
     const Folder &f = m_folderList[folder];
-    return QByteArrayView(m_folderPaths.constData() + f.pathOffset, f.pathLength);
+    return QByteArrayView(m_folderPaths.data() + f.pathOffset, f.pathLength);
 }
 
 NodeId PackageTreeBuilder::folderFor(QByteArrayView dirPath, bool *unsafe)
@@ -135,7 +139,7 @@ NodeId PackageTreeBuilder::folderFor(QByteArrayView dirPath, bool *unsafe)
             folder = std::uint32_t(m_folderList.size());
             m_folderList.push_back({std::uint32_t(m_folderPaths.size()), std::uint32_t(dirPath.size()), id,
                                     dotDot || parentUnsafe});
-            m_folderPaths.append(dirPath);
+            m_folderPaths.insert(m_folderPaths.end(), dirPath.begin(), dirPath.end());
             m_folders.insert(hash, folder);
         }
     }
@@ -223,7 +227,7 @@ NodeId PackageTreeBuilder::addEntry(QByteArrayView rawPath, const EntryData &dat
     }
     node.entryIndex = data.entryIndex;
     if (data.entryIndex != kNoEntry) {
-        std::vector<NodeId> &entryNodes = m_tree.m_entryNodes;
+        LargeVector<NodeId> &entryNodes = m_tree.m_entryNodes;
         if (entryNodes.size() <= data.entryIndex) {
             // Grown in doubling steps inside the reservation for the expected
             // entries: an end record that lies about the count commits nothing
@@ -253,7 +257,7 @@ void PackageTreeBuilder::addFootprint(std::uint32_t entryIndex, std::uint64_t by
         m_tree.m_nodes[id].totals.footprint += bytes;
 }
 
-void PackageTreeBuilder::adoptZipLocations(std::vector<ZipEntryLocation> locations)
+void PackageTreeBuilder::adoptZipLocations(LargeVector<ZipEntryLocation> locations)
 {
     m_tree.m_zipLocations = std::move(locations);
 }
@@ -328,9 +332,10 @@ PackageTree PackageTreeBuilder::finish()
         m_tree.m_childIds[--nodes[nodes[i].parent].firstChild] = NodeId(i);
     flagDuplicateFiles();
     m_folders.clear();
+    // The names' unused reservation stays: never written, it costs no memory,
+    // where shrinking would copy every name into fresh pages.
     m_tree.m_names.resize(m_namesUsed);
-    m_tree.m_names.squeeze();
-    m_folderPaths.clear();
+    m_folderPaths = {};
     m_folderList.clear();
     PackageTree tree = std::move(m_tree);
     m_tree = PackageTree();

@@ -45,7 +45,7 @@ public:
     NodeId addEntry(QByteArrayView path, const EntryData &data);
 
     // Hands the tree the zip records its entries' entryIndex refer to.
-    void adoptZipLocations(std::vector<ZipEntryLocation> locations);
+    void adoptZipLocations(LargeVector<ZipEntryLocation> locations);
 
     // What a reader learns about an entry after adding it, by its entryIndex:
     // NodeFlag bits, and bytes of its footprint (a zip entry's local record).
@@ -88,8 +88,8 @@ private:
     // Folders are numbered in the order they are made (0 is the root), so the
     // lookup tables stay as small as the folder count, not the node count.
     NodeHashIndex m_folders;  // hash(folder path) -> folder number
-    std::vector<Folder> m_folderList;  // by folder number
-    QByteArray m_folderPaths;  // every folder's full path, back to back
+    LargeVector<Folder> m_folderList;  // by folder number
+    LargeVector<char> m_folderPaths;  // every folder's full path, back to back
     std::uint32_t m_lastFolder = 0;
     std::size_t m_expectedEntries = 0;
     // Storage reserved for the expected entries, set once at construction.
@@ -100,7 +100,7 @@ private:
     };
     std::array<Reservation, 3> m_reserved;
     char *m_nameBuffer = nullptr;  // m_tree.m_names, written up to m_namesUsed
-    qsizetype m_namesUsed = 0;
+    std::size_t m_namesUsed = 0;
     std::uint64_t m_declaredUnzipped = 0;
     bool m_cappedWarned = false;
 };

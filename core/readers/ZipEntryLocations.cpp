@@ -52,7 +52,7 @@ void warnLocalRecordProblem(PackageWarnings &warnings, ZipLocalRecord::Problem p
 // Each local record extends to the next one in file order (or to the central
 // directory). Offsets outside the entries' area, and records two entries
 // share, are marked instead.
-void measureLocalRecords(std::vector<ZipEntryLocation> &locations, const ZipEndRecords &end,
+void measureLocalRecords(LargeVector<ZipEntryLocation> &locations, const ZipEndRecords &end,
                          PackageWarnings &warnings)
 {
     std::vector<std::uint32_t> order;
@@ -104,7 +104,7 @@ ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecord
 {
     constexpr std::size_t kWalkedStep = 4096;
     ZipEntryLocations result;
-    std::vector<ZipEntryLocation> &locations = result.locations;
+    LargeVector<ZipEntryLocation> &locations = result.locations;
     PackageWarnings &warnings = result.warnings;
 
     // The locations (40 bytes an entry, kept by the tree for exports).

@@ -19,7 +19,7 @@ namespace packscope {
 // needs nothing from the size tree, so the reader runs it beside the tree
 // build, on another core when there is one.
 struct ZipEntryLocations {
-    std::vector<ZipEntryLocation> locations;  // by entry index, in central-directory order
+    LargeVector<ZipEntryLocation> locations;  // by entry index, in central-directory order
     // Central-directory warnings, then the local records' ones in entry order.
     PackageWarnings warnings;
     std::vector<std::uint32_t> escapingLinks;  // entries that are symlinks leading outside the package

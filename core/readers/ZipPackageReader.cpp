@@ -4,15 +4,15 @@
 #include "readers/ZipCentralRecord.h"
 #include "readers/ZipEndRecords.h"
 #include "readers/ZipEntryLocations.h"
+#include "readers/OtherCoreThread.h"
 #include "readers/ZipFormat.h"
 #include "readers/ZipRecovery.h"
 
 #include <QFile>
 #include <QThread>
 
-#include <exception>
+#include <optional>
 #include <system_error>
-#include <thread>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -116,36 +116,31 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
     PackageWarnings treeWarnings;
     PackageTreeBuilder builder(&treeWarnings, expectedEntries, std::size_t(end.centralSize));
     ZipEntryLocations entries;
-    std::exception_ptr locatorFailure;
     {
         // The location walk is the shorter one: as it finds records sound it
         // maps the tree's storage for them, which saves the tree build its
         // page faults (never for records a damaged directory does not hold).
         const auto locate = [&](bool mapAhead) {
-            try {
-                std::size_t mapped = 0;
-                entries = locateZipEntries(data, end, [&](std::size_t walked) {
-                    if (mapAhead)
-                        builder.mapStorageAhead(std::exchange(mapped, walked), walked);
-                });
-            } catch (...) {
-                locatorFailure = std::current_exception();
-            }
+            std::size_t mapped = 0;
+            entries = locateZipEntries(data, end, [&](std::size_t walked) {
+                if (mapAhead)
+                    builder.mapStorageAhead(std::exchange(mapped, walked), walked);
+            });
         };
-        std::jthread locator;
+        std::optional<OtherCoreThread> locator;
         if (end.centralSize >= kParallelCentralBytes && QThread::idealThreadCount() > 1) {
             try {
-                locator = std::jthread(locate, true);
+                locator.emplace([&] { locate(true); });
             } catch (const std::system_error &) {
                 // No thread to be had: one walk after the other.
             }
         }
-        if (!locator.joinable())
+        if (!locator)
             locate(false);
         buildTree(builder, data, end, treeWarnings);
+        if (locator)
+            locator->join();  // rethrows what the location walk threw
     }
-    if (locatorFailure)
-        std::rethrow_exception(locatorFailure);
     if (!entries.damage.isEmpty())
         return damaged(entries.damage);
 

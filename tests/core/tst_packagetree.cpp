@@ -5,7 +5,13 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <cstring>
 #include <thread>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using namespace packscope;
@@ -277,6 +283,46 @@ private Q_SLOTS:
         QCOMPARE(sizeof(PackageNode), std::size_t(64));
         QVERIFY(sizeof(ZipEntryLocation) <= 48);
     }
+
+    void largeBuffersKeepTheirContentsAcrossTheThreshold()
+    {
+        // Grows from std::allocator storage into a 2 MiB-page mapping and on.
+        LargeVector<std::uint32_t> values;
+        for (std::uint32_t i = 0; i < 3'000'000; ++i)
+            values.push_back(i * 7u);
+        for (std::uint32_t i = 0; i < 3'000'000; i += 999)
+            QCOMPARE(values[i], i * 7u);
+        if (hugepages::kOwnMappings)
+            QCOMPARE(reinterpret_cast<std::uintptr_t>(values.data()) % hugepages::kPageBytes, std::uintptr_t(0));
+        values.resize(10, 5u);
+        values.shrink_to_fit();
+        QCOMPARE(values.size(), std::size_t(10));
+        QCOMPARE(values[9], 63u);
+    }
+
+#ifdef __linux__
+    void largeBuffersCostNoMemoryUntilWritten()
+    {
+        // What the tree builder relies on when it sizes its name pool for
+        // the whole central directory: resizing writes nothing.
+        if (!hugepages::kOwnMappings)
+            QSKIP("big buffers come from operator new in this build");
+        constexpr std::size_t kBytes = std::size_t(64) << 20;
+        LargeVector<char> names;
+        names.resize(kBytes);
+        const auto residentPages = [&] {
+            std::vector<unsigned char> resident(kBytes / 4096);
+            if (mincore(names.data(), kBytes, resident.data()) != 0)
+                return std::size_t(-1);
+            return std::size_t(std::count_if(resident.begin(), resident.end(), [](unsigned char r) { return r & 1; }));
+        };
+        QCOMPARE(residentPages(), std::size_t(0));
+        std::memset(names.data(), 'x', 100);
+        const std::size_t afterWrite = residentPages();
+        QVERIFY(afterWrite >= 1);
+        QVERIFY2(afterWrite <= hugepages::kPageBytes / 4096, "one write commits at most one 2 MiB page");
+    }
+#endif
 };
 
 QTEST_GUILESS_MAIN(TestPackageTree)

@@ -3,6 +3,7 @@
 // bytes a verbatim-copy slimmer really removes.
 #include "Fixtures.h"
 
+#include "readers/OtherCoreThread.h"
 #include "readers/PackageReader.h"
 #include "readers/ZipPackageReader.h"
 #include "session/Session.h"
@@ -14,6 +15,8 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <atomic>
+#include <stdexcept>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -393,6 +396,28 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED, compresslevel=1) as
         QVERIFY2(loaded.error.contains(recovered), qPrintable(loaded.error));
         QVERIFY(loaded.partial);
         QCOMPARE(qint64(loaded.partial->tree.node(0).totals.files), facts[u"files"_s].toInteger());
+    }
+
+    // The thread the location walk runs on beside the tree build.
+    void otherCoreThreadRunsItsWorkAndReportsWhatItThrew()
+    {
+        std::atomic<int> ran = 0;
+        {
+            OtherCoreThread thread([&] { ran = 1; });
+            thread.join();
+            QCOMPARE(ran.load(), 1);
+        }
+        OtherCoreThread failing([] { throw std::runtime_error("central directory gone"); });
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, failing.join());
+        failing.join();  // reported once, then joined quietly
+        {
+            // Left to its destructor, it is joined and what it threw dropped.
+            OtherCoreThread dropped([&] {
+                ran = 2;
+                throw std::runtime_error("dropped");
+            });
+        }
+        QCOMPARE(ran.load(), 2);
     }
 };
 
