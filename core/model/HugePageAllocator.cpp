@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#if defined(__linux__)
+#if PACKSCOPE_OWN_MAPPINGS
 #include <sys/mman.h>
 #endif
 
@@ -17,7 +17,7 @@ std::size_t roundedUp(std::size_t bytes)
 
 } // namespace
 
-#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+#if PACKSCOPE_OWN_MAPPINGS
 
 void *allocate(std::size_t bytes)
 {

@@ -7,6 +7,20 @@
 #include <utility>
 #include <vector>
 
+// GCC says AddressSanitizer is on with a macro, clang with a feature test.
+#if defined(__SANITIZE_ADDRESS__)
+#define PACKSCOPE_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PACKSCOPE_ADDRESS_SANITIZER 1
+#endif
+#endif
+#if defined(__linux__) && !defined(PACKSCOPE_ADDRESS_SANITIZER)
+#define PACKSCOPE_OWN_MAPPINGS 1
+#else
+#define PACKSCOPE_OWN_MAPPINGS 0
+#endif
+
 namespace packscope {
 
 // Big buffers (2 MiB and up) in their own mapping, 2 MiB-aligned and backed
@@ -18,11 +32,7 @@ namespace hugepages {
 constexpr std::size_t kPageBytes = std::size_t(2) << 20;
 // Under AddressSanitizer big buffers come from operator new like any other,
 // so that every access to them stays checked.
-#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
-constexpr bool kOwnMappings = true;
-#else
-constexpr bool kOwnMappings = false;
-#endif
+constexpr bool kOwnMappings = PACKSCOPE_OWN_MAPPINGS;
 void *allocate(std::size_t bytes);  // throws std::bad_alloc
 void release(void *data, std::size_t bytes) noexcept;
 } // namespace hugepages

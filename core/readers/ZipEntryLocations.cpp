@@ -100,9 +100,8 @@ void measureLocalRecords(LargeVector<ZipEntryLocation> &locations, const ZipEndR
 } // namespace
 
 ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecords &end,
-                                   const std::function<void(std::size_t)> &walked)
+                                   const std::function<void(const ZipCentralRecord &, std::size_t)> &seen)
 {
-    constexpr std::size_t kWalkedStep = 4096;
     ZipEntryLocations result;
     LargeVector<ZipEntryLocation> &locations = result.locations;
     PackageWarnings &warnings = result.warnings;
@@ -133,11 +132,9 @@ ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecord
         location.method = rec.method;
         location.generalFlags = rec.flags;
         pos += rec.centralLength;
-        if (walked && locations.size() % kWalkedStep == 0)
-            walked(locations.size());
+        if (seen)
+            seen(rec, locations.size() - 1);
     }
-    if (walked)
-        walked(locations.size());
     if (pos != stop)
         warnings.push_back({u"central-directory-slack"_s, {},
                             u"%1 bytes at the end of the central directory belong to no record"_s.arg(stop - pos)});

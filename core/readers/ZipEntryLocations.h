@@ -27,9 +27,13 @@ struct ZipEntryLocations {
     QString damage;  // why the central directory cannot be walked; empty when it can
 };
 
-// `walked`, when given, hears how many central records the first walk has
-// found sound so far, every few thousand and at its end.
-ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecords &end,
-                                   const std::function<void(std::size_t)> &walked = {});
+struct ZipCentralRecord;
+
+// `seen`, when given, is shown each central record the first walk finds
+// sound, with its entry index, as it goes: the tree build running beside
+// takes what it needs from there instead of parsing the record again.
+ZipEntryLocations locateZipEntries(
+    const unsigned char *data, const ZipEndRecords &end,
+    const std::function<void(const ZipCentralRecord &, std::size_t)> &seen = {});
 
 } // namespace packscope

@@ -11,7 +11,9 @@
 #include <QFile>
 #include <QThread>
 
+#include <atomic>
 #include <optional>
+#include <type_traits>
 #include <system_error>
 #include <utility>
 
@@ -25,39 +27,110 @@ namespace {
 // another costs more than it saves.
 constexpr std::uint64_t kParallelCentralBytes = 256 * 1024;
 
+// What the tree build takes from one central record. Trivial, so storage
+// for it can be reserved without being written.
+struct TreeRecord {
+    // The name's bytes in the mapped zip, when they are used as stored; null
+    // when they are not (a CP437 name decoded elsewhere).
+    const unsigned char *name;
+    std::uint64_t unzipped;
+    std::uint64_t compressed;
+    std::uint32_t centralLength;
+    std::uint16_t nameLength;
+    std::uint16_t mode;  // st_mode fits 16 bits
+    NodeKind kind;
+    std::uint8_t flags;  // NodeFlag bits
+    bool sizeWithoutZip64;
+};
+static_assert(std::is_trivial_v<TreeRecord>);
+
+// `name` gets the record's decoded name, which may live in `decoded`.
+TreeRecord treeRecordOf(const ZipCentralRecord &rec, QByteArrayView *name, QByteArray &decoded)
+{
+    TreeRecord tree{};
+    *name = rec.decodedName(decoded);
+    if (name->data() != decoded.constData())
+        tree.name = reinterpret_cast<const unsigned char *>(name->data());
+    tree.nameLength = std::uint16_t(name->size());  // names in a zip are at most 65,535 bytes
+    std::uint32_t mode = 0;
+    bool modeKnown = false;
+    tree.kind = rec.kind(&mode, &modeKnown);
+    tree.mode = std::uint16_t(mode);
+    tree.unzipped = tree.kind == NodeKind::Folder ? 0 : rec.unzipped;
+    tree.compressed = rec.compressed;
+    tree.centralLength = rec.centralLength;
+    tree.flags = std::uint8_t((rec.encrypted() ? NodeEncrypted : 0)
+                              | ((rec.flags & zip::kFlagDataDescriptor) ? NodeDataDescriptor : 0)
+                              | (modeKnown ? NodeModeKnown : 0));
+    tree.sizeWithoutZip64 = rec.sizeWithoutZip64;
+    return tree;
+}
+
+// Tree records the location walk prepares as it goes, published in order:
+// the first `ready` are written. Storage is sized once, so the tree build can
+// read while the walk writes further on.
+struct PreparedTreeRecords {
+    LargeVector<TreeRecord> records;
+    std::atomic<std::size_t> ready = 0;
+
+    void add(const ZipCentralRecord &rec, std::size_t index, QByteArray &decoded)
+    {
+        if (index >= records.size())
+            return;  // more records than the end record declared: the tree build parses them
+        QByteArrayView name;
+        records[index] = treeRecordOf(rec, &name, decoded);
+        // Publishing every record would bounce the counter's cache line
+        // between the cores; every few dozen is plenty.
+        if ((index + 1) % 32 == 0)
+            ready.store(index + 1, std::memory_order_release);
+    }
+    void finish(std::size_t count)
+    {
+        ready.store(std::min(count, records.size()), std::memory_order_release);
+    }
+};
+
 // Builds the size tree from the central directory: names, sizes, kinds and
 // each entry's central record in its footprint (the local record's share is
-// added once the locations are known). Stops at a damaged record, which the
-// location walk reports.
+// added once the locations are known). Takes each record from `prepared`
+// when the location walk has prepared it, else parses it. Stops at a
+// damaged record, which the location walk reports.
 void buildTree(PackageTreeBuilder &builder, const unsigned char *data, const ZipEndRecords &end,
-               PackageWarnings &warnings)
+               const PreparedTreeRecords &prepared, PackageWarnings &warnings)
 {
     const std::uint64_t stop = end.centralStart + end.centralSize;
     std::uint64_t pos = end.centralStart;
     ZipCentralRecord rec;
     QByteArray decoded;
+    std::size_t ready = 0;
     for (std::uint32_t index = 0; pos + zip::kCentralHeaderSize <= stop; ++index) {
-        if (rec.parse(data, pos, stop, end.offsetShift) != ZipCentralRecord::Status::Ok)
-            return;
-        pos += rec.centralLength;
-        const QByteArrayView name = rec.decodedName(decoded);
+        if (index >= ready)
+            ready = prepared.ready.load(std::memory_order_acquire);
+        TreeRecord tree{};
+        QByteArrayView name;
+        if (index < ready && prepared.records[index].name) {
+            tree = prepared.records[index];
+            name = QByteArrayView(tree.name, tree.nameLength);
+        } else {
+            if (rec.parse(data, pos, stop, end.offsetShift) != ZipCentralRecord::Status::Ok)
+                return;
+            tree = treeRecordOf(rec, &name, decoded);
+        }
+        pos += tree.centralLength;
         EntryData entry;
-        bool modeKnown = false;
-        entry.kind = rec.kind(&entry.mode, &modeKnown);
-        entry.unzipped = entry.kind == NodeKind::Folder ? 0 : rec.unzipped;
-        entry.compressed = rec.compressed;
-        entry.footprint = rec.centralLength;
-        const bool encrypted = rec.encrypted();
-        entry.flags = std::uint8_t((encrypted ? NodeEncrypted : 0)
-                                   | ((rec.flags & zip::kFlagDataDescriptor) ? NodeDataDescriptor : 0)
-                                   | (modeKnown ? NodeModeKnown : 0));
+        entry.kind = tree.kind;
+        entry.mode = tree.mode;
+        entry.unzipped = tree.unzipped;
+        entry.compressed = tree.compressed;
+        entry.footprint = tree.centralLength;
+        entry.flags = tree.flags;
         entry.entryIndex = index;
         builder.addEntry(name, entry);
-        if (rec.sizeWithoutZip64)
+        if (tree.sizeWithoutZip64)
             warnings.push_back({u"zip64-missing"_s, QString::fromUtf8(name),
                                 u"size or offset field is 0xFFFFFFFF but no zip64 value follows; "
                                 u"counted as 4294967295"_s});
-        if (encrypted)
+        if (tree.flags & NodeEncrypted)
             warnings.add(u"encrypted"_s, [&] {
                 return std::pair{QString::fromUtf8(name),
                                  u"entry is encrypted: its sizes are counted, its contents cannot be inspected"_s};
@@ -69,7 +142,7 @@ void buildTree(PackageTreeBuilder &builder, const unsigned char *data, const Zip
 
 } // namespace
 
-LoadResult ZipPackageReader::read(const QString &path)
+LoadResult ZipPackageReader::read(const QString &path, Threads threads)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -80,12 +153,13 @@ LoadResult ZipPackageReader::read(const QString &path)
     const unsigned char *data = file.map(0, qint64(fileSize));
     if (!data)
         return LoadResult::failure(path, u"cannot map the file: "_s + file.errorString());
-    LoadResult result = readBytes(data, fileSize, path);
+    LoadResult result = readBytes(data, fileSize, path, threads);
     file.unmap(const_cast<unsigned char *>(data));
     return result;
 }
 
-LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t fileSize, const QString &path)
+LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t fileSize, const QString &path,
+                                       Threads threads)
 {
     if (fileSize == 0)
         return LoadResult::failure(path, u"empty file (0 bytes), not a zip archive"_s);
@@ -116,19 +190,28 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
     PackageWarnings treeWarnings;
     PackageTreeBuilder builder(&treeWarnings, expectedEntries, std::size_t(end.centralSize));
     ZipEntryLocations entries;
+    PreparedTreeRecords prepared;
+    prepared.records.resize(expectedEntries);  // written as the walk goes: untouched until then
     {
-        // The location walk is the shorter one: as it finds records sound it
-        // maps the tree's storage for them, which saves the tree build its
-        // page faults (never for records a damaged directory does not hold).
+        // The location walk is the shorter one, so it works for the tree
+        // build as it goes (never for records a damaged directory does not
+        // hold): it prepares each record's tree facts, and it maps the
+        // tree's storage ahead, which saves the tree build its page faults.
         const auto locate = [&](bool mapAhead) {
-            std::size_t mapped = 0;
-            entries = locateZipEntries(data, end, [&](std::size_t walked) {
-                if (mapAhead)
-                    builder.mapStorageAhead(std::exchange(mapped, walked), walked);
+            constexpr std::size_t kMapStep = 4096;
+            QByteArray decoded;
+            entries = locateZipEntries(data, end, [&](const ZipCentralRecord &rec, std::size_t index) {
+                prepared.add(rec, index, decoded);
+                if (mapAhead && (index + 1) % kMapStep == 0)
+                    builder.mapStorageAhead(index + 1 - kMapStep, index + 1);
             });
+            prepared.finish(entries.locations.size());
         };
         std::optional<OtherCoreThread> locator;
-        if (end.centralSize >= kParallelCentralBytes && QThread::idealThreadCount() > 1) {
+        const bool twoThreads = threads == Threads::Two
+            || (threads == Threads::Auto && end.centralSize >= kParallelCentralBytes
+                && QThread::idealThreadCount() > 1);
+        if (twoThreads) {
             try {
                 locator.emplace([&] { locate(true); });
             } catch (const std::system_error &) {
@@ -137,10 +220,11 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
         }
         if (!locator)
             locate(false);
-        buildTree(builder, data, end, treeWarnings);
+        buildTree(builder, data, end, prepared, treeWarnings);
         if (locator)
             locator->join();  // rethrows what the location walk threw
     }
+    prepared.records = {};
     if (!entries.damage.isEmpty())
         return damaged(entries.damage);
 

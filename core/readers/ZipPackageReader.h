@@ -15,11 +15,17 @@ namespace packscope {
 class ZipPackageReader
 {
 public:
+    // How many threads walk the central directory. Auto: two when it is
+    // large and there are two cores. The result is the same either way; One
+    // and Two are for tests and fuzzers that compare them.
+    enum class Threads { Auto, One, Two };
+
     // Errors: unreadable file, no end record, multi-disk, damaged central
     // directory (then `partial` holds what a local-header scan recovered).
-    static LoadResult read(const QString &path);
+    static LoadResult read(const QString &path, Threads threads = Threads::Auto);
     // The same over a zip already in memory (`path` names it in messages).
-    static LoadResult readBytes(const unsigned char *data, std::uint64_t size, const QString &path);
+    static LoadResult readBytes(const unsigned char *data, std::uint64_t size, const QString &path,
+                                Threads threads = Threads::Auto);
 };
 
 } // namespace packscope

@@ -5,6 +5,8 @@
 // zips reads each one without leaving it. The packages come from
 // tests/hostile/make_hostile_packages.py, which breaks one thing per file.
 #include "Fixtures.h"
+#include "FuzzedPackage.h"
+#include "readers/ZipPackageReader.h"
 #include "slim/ZipVerifier.h"
 
 #include <QDir>
@@ -136,6 +138,22 @@ private Q_SLOTS:
             ++verified;
         }
         QVERIFY(verified > 25);
+    }
+
+    void oneAndTwoThreadsReadEveryZipAlike()
+    {
+        // A large central directory is walked by two threads, a small one by
+        // one: what the reader makes of a zip must not depend on which.
+        using packscope::ZipPackageReader;
+        int compared = 0;
+        for (const QString &name : QDir(m_packages).entryList({u"*.zip"_s}, QDir::Files)) {
+            const QString path = m_packages + u'/' + name;
+            const QByteArray one = describeRead(ZipPackageReader::read(path, ZipPackageReader::Threads::One));
+            const QByteArray two = describeRead(ZipPackageReader::read(path, ZipPackageReader::Threads::Two));
+            QVERIFY2(one == two, qPrintable(name));
+            ++compared;
+        }
+        QVERIFY(compared > 25);
     }
 
     void sizesComeFromHeaders()
