@@ -1,14 +1,33 @@
 #pragma once
 
+#include "model/Package.h"
+
 #include <QString>
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 
 struct archive;
 
 namespace packscope {
 
-// Owns a libarchive read handle; closes it on destruction.
+// One header of an archive as libarchive read it. The strings stay valid
+// until the next header is read.
+struct ArchiveHeader {
+    const char *path = nullptr;
+    const char *symlink = nullptr;   // a symlink's target
+    const char *hardlink = nullptr;  // set when the entry is a hard link
+    NodeKind kind = NodeKind::File;
+    std::uint32_t mode = 0;  // Unix st_mode
+    std::optional<std::uint64_t> size;  // declared size, when the archive states one
+};
+
+// A libarchive read handle, closed on destruction: the one place Packscope
+// calls libarchive. libarchive is loaded the first time a package needs it
+// (a tar or 7z, the scan of a damaged zip, a slim export from an archive), not
+// at every start: with the compression, XML and ACL libraries it brings, it
+// costs about 1.3 ms to load, a twentieth of auditing a 70,000-entry zip.
 class ArchiveHandle
 {
 public:
@@ -17,8 +36,8 @@ public:
         ZipStreamable,  // zip by scanning local headers, for damaged central directories
     };
 
-    // Opens `path`; an empty handle (false) when libarchive cannot open it, with
-    // the reason in `error` if given.
+    // Opens `path`; an empty handle (false) when libarchive cannot open it, or
+    // cannot be loaded, with the reason in `error` if given.
     static ArchiveHandle openForReading(const QString &path, Formats formats, QString *error = nullptr);
     // The same over bytes in memory, which must outlive the handle.
     static ArchiveHandle openMemory(const void *data, std::size_t size, Formats formats, QString *error = nullptr);
@@ -30,14 +49,23 @@ public:
     ArchiveHandle &operator=(const ArchiveHandle &) = delete;
     ~ArchiveHandle();
 
-    archive *get() const { return m_archive; }
     explicit operator bool() const { return m_archive != nullptr; }
+
+    enum class Next { Header, End, Failed };
+    // Reads the next header (Failed: errorString() says why).
+    Next next(ArchiveHeader *header);
+    // Reads the current entry's data: the bytes read, 0 at its end, < 0 on error.
+    std::int64_t readData(void *buffer, std::size_t size);
+    // Skips the current entry's data; false on error.
+    bool skipData();
+    // What libarchive found the archive to be (known after the first header).
+    PackageFormat format() const;
     // libarchive's last error message for this handle.
     QString errorString() const;
 
 private:
     // A new handle reading `formats`, not yet opened.
-    static ArchiveHandle create(Formats formats);
+    static ArchiveHandle create(Formats formats, QString *error);
     // Keeps the handle if `status` says it opened, else reports and drops it.
     static ArchiveHandle opened(ArchiveHandle handle, int status, QString *error);
 

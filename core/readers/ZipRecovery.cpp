@@ -2,9 +2,6 @@
 #include "model/PackageTreeBuilder.h"
 #include "readers/ArchiveHandle.h"
 
-#include <archive.h>
-#include <archive_entry.h>
-
 using namespace Qt::StringLiterals;
 
 namespace packscope {
@@ -22,22 +19,15 @@ ZipRecovery ZipRecovery::scan(const unsigned char *data, std::uint64_t size, con
     package->warnings.push_back({u"recovered"_s, {},
                                  u"central directory damaged; entries recovered from local headers"_s});
     PackageTreeBuilder builder(&package->warnings);
-    archive_entry *entry = nullptr;
-    while (true) {
-        const int status = archive_read_next_header(archive.get(), &entry);
-        if (status != ARCHIVE_OK && status != ARCHIVE_WARN)
-            break;
+    ArchiveHeader header;
+    while (archive.next(&header) == ArchiveHandle::Next::Header) {
         EntryData data;
-        const mode_t type = archive_entry_filetype(entry);
-        data.kind = type == AE_IFDIR ? NodeKind::Folder : type == AE_IFLNK ? NodeKind::Symlink : NodeKind::File;
-        data.unzipped = archive_entry_size_is_set(entry) && data.kind != NodeKind::Folder
-            ? std::uint64_t(archive_entry_size(entry))
-            : 0;
-        data.mode = archive_entry_mode(entry);
-        const char *name = archive_entry_pathname(entry);
-        builder.addEntry(name ? QByteArrayView(name) : QByteArrayView(), data);
+        data.kind = header.kind;
+        data.unzipped = data.kind != NodeKind::Folder ? header.size.value_or(0) : 0;
+        data.mode = header.mode;
+        builder.addEntry(header.path ? QByteArrayView(header.path) : QByteArrayView(), data);
         ++result.entries;
-        if (archive_read_data_skip(archive.get()) != ARCHIVE_OK)
+        if (!archive.skipData())
             break;
     }
     if (result.entries > 0) {

@@ -4,8 +4,6 @@
 #include <QDir>
 #include <QFile>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 #include <sys/stat.h>
@@ -113,14 +111,14 @@ ZipRebuild ZipRebuilder::write(const Package &package, const std::vector<std::ui
             r.error = u"%1: %2"_s.arg(package.path, openError);
             return r;
         }
-        archive_entry *entry = nullptr;
+        ArchiveHeader header;
         std::vector<char> buffer(1 << 20);
         // The reader added one entry per archive header, in this order.
         for (std::uint32_t index = 0;; ++index) {
-            const int status = archive_read_next_header(archive.get(), &entry);
-            if (status == ARCHIVE_EOF)
+            const ArchiveHandle::Next next = archive.next(&header);
+            if (next == ArchiveHandle::Next::End)
                 break;
-            if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
+            if (next == ArchiveHandle::Next::Failed) {
                 r.error = u"%1: %2"_s.arg(package.path, archive.errorString());
                 return r;
             }
@@ -139,8 +137,8 @@ ZipRebuild ZipRebuilder::write(const Package &package, const std::vector<std::ui
             std::function<bool(QuaZipFile &)> feed;
             if (n.kind == NodeKind::File) {
                 feed = [&](QuaZipFile &into) {
-                    la_ssize_t got;
-                    while ((got = archive_read_data(archive.get(), buffer.data(), buffer.size())) > 0) {
+                    std::int64_t got;
+                    while ((got = archive.readData(buffer.data(), buffer.size())) > 0) {
                         if (into.write(buffer.data(), got) != got)
                             return false;
                     }
@@ -149,8 +147,7 @@ ZipRebuild ZipRebuilder::write(const Package &package, const std::vector<std::ui
                     return got == 0;
                 };
             } else if (n.kind == NodeKind::Symlink) {
-                const char *target = archive_entry_symlink(entry);
-                const QByteArray link = target ? QByteArray(target) : QByteArray();
+                const QByteArray link = header.symlink ? QByteArray(header.symlink) : QByteArray();
                 feed = [link](QuaZipFile &into) { return into.write(link) == link.size(); };
             }
             if (!addEntry(zip, tree.path(node), n.mode, n.kind, feed, &r.error))
