@@ -8,6 +8,8 @@
 
 namespace packscope::hugepages {
 
+#if PACKSCOPE_OWN_MAPPINGS
+
 namespace {
 
 std::size_t roundedUp(std::size_t bytes)
@@ -16,8 +18,6 @@ std::size_t roundedUp(std::size_t bytes)
 }
 
 } // namespace
-
-#if PACKSCOPE_OWN_MAPPINGS
 
 void *allocate(std::size_t bytes)
 {
