@@ -88,8 +88,10 @@ private:
     // Folders are numbered in the order they are made (0 is the root), so the
     // lookup tables stay as small as the folder count, not the node count.
     NodeHashIndex m_folders;  // hash(folder path) -> folder number
-    LargeVector<Folder> m_folderList;  // by folder number
-    LargeVector<char> m_folderPaths;  // every folder's full path, back to back
+    // Reserved for the expected entries but mostly unwritten (folders are far
+    // fewer), so not in 2 MiB pages, which would commit memory never used.
+    std::vector<Folder> m_folderList;  // by folder number
+    std::vector<char> m_folderPaths;  // every folder's full path, back to back
     std::uint32_t m_lastFolder = 0;
     std::size_t m_expectedEntries = 0;
     // Storage reserved for the expected entries, set once at construction.
