@@ -112,10 +112,11 @@ NodeId PackageTreeBuilder::newNode(NodeId parent, QByteArrayView name, NodeKind 
     return NodeId(m_tree.m_nodes.size() - 1);
 }
 
-QByteArrayView PackageTreeBuilder::folderPath(std::uint32_t folder) const
+bool PackageTreeBuilder::isFolderPath(std::uint32_t folder, QByteArrayView path) const
 {
     const Folder &f = m_folderList[folder];
-    return QByteArrayView(m_folderPaths.data() + f.pathOffset, f.pathLength);
+    return f.pathLength == std::size_t(path.size())
+        && words::sameBytes(m_folderPaths.data() + f.pathOffset, path.data(), f.pathLength);
 }
 
 NodeId PackageTreeBuilder::folderFor(QByteArrayView dirPath, bool *unsafe)
@@ -123,9 +124,9 @@ NodeId PackageTreeBuilder::folderFor(QByteArrayView dirPath, bool *unsafe)
     if (dirPath.isEmpty())
         return m_tree.root();
     std::uint32_t folder = m_lastFolder;
-    if (folderPath(folder) != dirPath) {
+    if (!isFolderPath(folder, dirPath)) {
         const std::uint64_t hash = hashBytes(dirPath);
-        folder = m_folders.find(hash, [&](std::uint32_t candidate) { return folderPath(candidate) == dirPath; });
+        folder = m_folders.find(hash, [&](std::uint32_t candidate) { return isFolderPath(candidate, dirPath); });
         if (folder == kNoNode) {
             const qsizetype slash = dirPath.lastIndexOf('/');
             const NodeId parent = folderFor(slash < 0 ? QByteArrayView() : dirPath.first(slash), unsafe);

@@ -71,7 +71,7 @@ private:
     NodeId newNode(NodeId parent, QByteArrayView name, NodeKind kind);
     void warn(const char *code, QByteArrayView path, const QString &message);
 
-    QByteArrayView folderPath(std::uint32_t folder) const;
+    bool isFolderPath(std::uint32_t folder, QByteArrayView path) const;
     void flagDuplicateFiles();
 
     PackageTree m_tree;

@@ -53,4 +53,18 @@ inline std::uint64_t hasZeroByte(std::uint64_t word)
     return (word - kOnes) & ~word & kHigh;
 }
 
+// Whether `size` bytes at `a` and at `b` are equal, inline: for the short
+// folder paths the tree builder compares once an entry, a call to memcmp
+// costs more than the comparison itself.
+inline bool sameBytes(const char *a, const char *b, std::size_t size)
+{
+    if (size < 8)
+        return size == 0 || loadTail(a, size, 0, 0) == loadTail(b, size, 0, 0);
+    for (std::size_t at = 0; at + 8 < size; at += 8) {
+        if (load(a + at) != load(b + at))
+            return false;
+    }
+    return load(a + size - 8) == load(b + size - 8);  // the last 8, overlapping if need be
+}
+
 } // namespace packscope::words

@@ -1,8 +1,9 @@
-// The word-at-a-time byte scans (path scan, ASCII check, hash) against plain
+// The word-at-a-time byte scans (path scan, ASCII check, comparison, hash) against plain
 // byte loops, at every length and position, so no tail or boundary case
 // can hide: they decide what the tree warns about and where it splits paths.
 #include "text/ByteHash.h"
 #include "text/Cp437.h"
+#include "text/ByteWords.h"
 #include "text/PathScan.h"
 
 #include <QtTest>
@@ -111,6 +112,24 @@ private Q_SLOTS:
                 QByteArray high = ascii;
                 high[at] = char(0x80);
                 QVERIFY2(!isAscii(high), qPrintable(QString::number(length) + u"@"_qs + QString::number(at)));
+            }
+        }
+    }
+
+    void sameBytesAtEveryLengthAndPosition()
+    {
+        for (int length = 0; length <= 41; ++length) {
+            // Unaligned copies, so no length or offset gets a lucky alignment.
+            const QByteArray a = "#" + QByteArray(length, 'p');
+            const QByteArray b = "##" + QByteArray(length, 'p');
+            QVERIFY(words::sameBytes(a.constData() + 1, b.constData() + 2, std::size_t(length)));
+            for (int at = 0; at < length; ++at) {
+                for (const char other : {'q', '\0', char(0xF0)}) {
+                    QByteArray c = b;
+                    c[2 + at] = other;
+                    QVERIFY2(!words::sameBytes(a.constData() + 1, c.constData() + 2, std::size_t(length)),
+                             qPrintable(QString::number(length) + u"@"_qs + QString::number(at)));
+                }
             }
         }
     }
