@@ -1,9 +1,7 @@
 #include "report/JsonReportWriter.h"
 #include "report/AuditReport.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "report/JsonWriter.h"
 
 using namespace Qt::StringLiterals;
 
@@ -13,9 +11,9 @@ namespace {
 
 // JSON numbers are doubles; byte counts up to 2^53 are exact, which covers
 // every size a real package can have.
-QJsonValue bytes(std::uint64_t value)
+void writeBytes(JsonWriter &json, QLatin1StringView key, std::uint64_t value)
 {
-    return QJsonValue(qint64(value));
+    json.key(key).number(std::int64_t(value));
 }
 
 QString measureName(LimitMeasure measure)
@@ -33,92 +31,104 @@ QString measureName(LimitMeasure measure)
     return {};
 }
 
+void writeLimit(JsonWriter &json, const AuditReport::Limit &limit)
+{
+    const LimitResult &r = limit.result;
+    json.beginObject();
+    json.key("culprits"_L1).beginArray();
+    for (std::size_t i = 0; i < limit.culprits.size(); ++i) {
+        json.beginObject();
+        writeBytes(json, "bytes"_L1, r.culprits[i].bytes);
+        json.key("package"_L1).string(limit.culprits[i].package);
+        json.key("path"_L1).string(limit.culprits[i].path);
+        json.endObject();
+    }
+    json.endArray();
+    if (!r.pass && !r.culpritsSuffice)
+        json.key("culprits_suffice"_L1).boolean(false);
+    if (!r.rule.errorText.isEmpty())
+        json.key("error_text"_L1).string(r.rule.errorText);
+    json.key("headroom_bytes"_L1).number(r.headroom);
+    json.key("id"_L1).string(r.rule.id);
+    writeBytes(json, "limit_bytes"_L1, r.rule.limit);
+    json.key("measure"_L1).string(measureName(r.rule.measure));
+    json.key("pass"_L1).boolean(r.pass);
+    json.key("rule"_L1).string(r.rule.ruleText());
+    json.key("severity"_L1).string(r.rule.isInfo() ? u"info"_s : u"error"_s);
+    json.key("title"_L1).string(r.rule.title);
+    // Every limit has the same keys so consumers can loop over them; for a
+    // count limit (layer-count) "unit" says the numbers are counts.
+    json.key("unit"_L1).string(r.rule.isCount() ? u"count"_s : u"bytes"_s);
+    writeBytes(json, "value_bytes"_L1, r.value);
+    json.endObject();
+}
+
+void writePackage(JsonWriter &json, const AuditReport::PackageSummary &p)
+{
+    json.beginObject();
+    writeBytes(json, "compressed_bytes"_L1, p.kept.compressed);
+    json.key("dirs"_L1).number(p.kept.dirs);
+    json.key("excluded_dirs"_L1).number(p.excluded.dirs);
+    json.key("excluded_files"_L1).number(p.excluded.files);
+    writeBytes(json, "excluded_unzipped_bytes"_L1, p.excluded.unzipped);
+    writeBytes(json, "excluded_zipped_bytes"_L1, p.excluded.footprint);
+    json.key("files"_L1).number(p.kept.files);
+    json.key("format"_L1).string(p.format);
+    json.key("path"_L1).string(p.path);
+    json.key("role"_L1).string(p.role);
+    json.key("symlinks"_L1).number(p.kept.symlinks);
+    writeBytes(json, "unzipped_bytes"_L1, p.kept.unzipped);
+    writeBytes(json, "zipped_bytes"_L1, p.zippedBytes);
+    json.key("zipped_estimated"_L1).boolean(p.zippedEstimated);
+    json.endObject();
+}
+
 } // namespace
 
+// Keys are written in sorted order, as JSON objects have always listed them.
 QByteArray JsonReportWriter::write(const AuditReport &report)
 {
-    QJsonObject root;
-    root.insert(u"schema"_s, u"packscope.audit/1"_s);
-    root.insert(u"profile"_s, report.profileId);
-
-    QJsonArray packages;
-    for (const AuditReport::PackageSummary &p : report.packages) {
-        QJsonObject o;
-        o.insert(u"path"_s, p.path);
-        o.insert(u"role"_s, p.role);
-        o.insert(u"format"_s, p.format);
-        o.insert(u"files"_s, qint64(p.kept.files));
-        o.insert(u"dirs"_s, qint64(p.kept.dirs));
-        o.insert(u"symlinks"_s, qint64(p.kept.symlinks));
-        o.insert(u"zipped_bytes"_s, bytes(p.zippedBytes));
-        o.insert(u"zipped_estimated"_s, p.zippedEstimated);
-        o.insert(u"unzipped_bytes"_s, bytes(p.kept.unzipped));
-        o.insert(u"compressed_bytes"_s, bytes(p.kept.compressed));
-        o.insert(u"excluded_files"_s, qint64(p.excluded.files));
-        o.insert(u"excluded_dirs"_s, qint64(p.excluded.dirs));
-        o.insert(u"excluded_zipped_bytes"_s, bytes(p.excluded.footprint));
-        o.insert(u"excluded_unzipped_bytes"_s, bytes(p.excluded.unzipped));
-        packages.append(o);
-    }
-    root.insert(u"packages"_s, packages);
-
-    QJsonArray limits;
-    for (const AuditReport::Limit &limit : report.limits) {
-        const LimitResult &r = limit.result;
-        QJsonObject o;
-        o.insert(u"id"_s, r.rule.id);
-        o.insert(u"title"_s, r.rule.title);
-        o.insert(u"measure"_s, measureName(r.rule.measure));
-        o.insert(u"rule"_s, r.rule.ruleText());
-        o.insert(u"severity"_s, r.rule.isInfo() ? u"info"_s : u"error"_s);
-        // Every limit has the same keys so consumers can loop over them; for
-        // a count limit (layer-count) "unit" says the numbers are counts.
-        o.insert(u"unit"_s, r.rule.isCount() ? u"count"_s : u"bytes"_s);
-        o.insert(u"limit_bytes"_s, bytes(r.rule.limit));
-        o.insert(u"value_bytes"_s, bytes(r.value));
-        o.insert(u"headroom_bytes"_s, qint64(r.headroom));
-        o.insert(u"pass"_s, r.pass);
-        QJsonArray culprits;
-        for (std::size_t i = 0; i < limit.culprits.size(); ++i) {
-            QJsonObject c;
-            c.insert(u"path"_s, limit.culprits[i].path);
-            c.insert(u"package"_s, limit.culprits[i].package);
-            c.insert(u"bytes"_s, bytes(r.culprits[i].bytes));
-            culprits.append(c);
-        }
-        o.insert(u"culprits"_s, culprits);
-        if (!r.pass && !r.culpritsSuffice)
-            o.insert(u"culprits_suffice"_s, false);
-        if (!r.rule.errorText.isEmpty())
-            o.insert(u"error_text"_s, r.rule.errorText);
-        limits.append(o);
-    }
-    root.insert(u"limits"_s, limits);
+    JsonWriter json;
+    json.beginObject();
     if (report.packages.size() > 1)
-        root.insert(u"function_unzipped_budget_bytes"_s, bytes(report.functionBudget));
+        writeBytes(json, "function_unzipped_budget_bytes"_L1, report.functionBudget);
 
-    QJsonArray largest;
+    json.key("largest"_L1).beginArray();
     for (const AuditReport::FileRef &f : report.largest) {
-        QJsonObject o;
-        o.insert(u"path"_s, f.path);
-        o.insert(u"package"_s, f.package);
-        o.insert(u"zipped_bytes"_s, bytes(f.zippedBytes));
-        o.insert(u"unzipped_bytes"_s, bytes(f.unzippedBytes));
-        largest.append(o);
+        json.beginObject();
+        json.key("package"_L1).string(f.package);
+        json.key("path"_L1).string(f.path);
+        writeBytes(json, "unzipped_bytes"_L1, f.unzippedBytes);
+        writeBytes(json, "zipped_bytes"_L1, f.zippedBytes);
+        json.endObject();
     }
-    root.insert(u"largest"_s, largest);
+    json.endArray();
 
-    QJsonArray warnings;
+    json.key("limits"_L1).beginArray();
+    for (const AuditReport::Limit &limit : report.limits)
+        writeLimit(json, limit);
+    json.endArray();
+
+    json.key("packages"_L1).beginArray();
+    for (const AuditReport::PackageSummary &p : report.packages)
+        writePackage(json, p);
+    json.endArray();
+
+    json.key("profile"_L1).string(report.profileId);
+    json.key("schema"_L1).string(u"packscope.audit/1"_s);
+
+    json.key("warnings"_L1).beginArray();
     for (const AuditReport::Warning &w : report.warnings) {
-        QJsonObject o;
-        o.insert(u"code"_s, w.warning.code);
-        o.insert(u"path"_s, w.warning.path);
-        o.insert(u"package"_s, w.package);
-        o.insert(u"message"_s, w.warning.message);
-        warnings.append(o);
+        json.beginObject();
+        json.key("code"_L1).string(w.warning.code);
+        json.key("message"_L1).string(w.warning.message);
+        json.key("package"_L1).string(w.package);
+        json.key("path"_L1).string(w.warning.path);
+        json.endObject();
     }
-    root.insert(u"warnings"_s, warnings);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    json.endArray();
+    json.endObject();
+    return json.finish();
 }
 
 } // namespace packscope

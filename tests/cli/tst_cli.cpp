@@ -113,6 +113,8 @@ private Q_SLOTS:
         QJsonParseError error;
         const QJsonObject report = QJsonDocument::fromJson(r.out, &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
+        // Byte for byte what QJsonDocument writes (sorted keys, 4-space indent).
+        QCOMPARE(r.out, QJsonDocument(report).toJson(QJsonDocument::Indented));
         QCOMPARE(report[u"schema"_s].toString(), u"packscope.audit/1"_s);
         QCOMPARE(report[u"profile"_s].toString(), u"aws-lambda"_s);
         const QJsonObject facts = fixtures::zipfileFacts(m_sampleZip);
@@ -227,6 +229,7 @@ private Q_SLOTS:
         r = cli(six);
         QCOMPARE(r.exitCode, 1);
         report = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(r.out, QJsonDocument(report).toJson(QJsonDocument::Indented));
         const QJsonObject count = limitById(report, u"layer-count"_s);
         QCOMPARE(count[u"pass"_s].toBool(), false);
         QCOMPARE(count[u"value_bytes"_s].toInteger(), 6);

@@ -103,6 +103,9 @@ private Q_SLOTS:
         const auto r = cli({u"audit"_s, file, u"--format"_s, u"json"_s}, m_packages);
         QVERIFY2(r.exitCode == exitCode, r.err.constData());
         const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        // Odd names (NUL, backslash, invalid UTF-8) come out escaped exactly
+        // as QJsonDocument escapes them.
+        QCOMPARE(r.out, QJsonDocument(report).toJson(QJsonDocument::Indented));
         const QJsonObject package = report[u"packages"_s][0].toObject();
         QCOMPARE(package[u"files"_s].toInt(), files);
         const QStringList found = warningCodes(report);
