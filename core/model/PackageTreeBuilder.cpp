@@ -37,6 +37,65 @@ QByteArrayView cleaned(QByteArrayView path, QByteArray &storage)
     return storage;
 }
 
+// A file's name key for finding duplicates: its length, and its first and
+// last eight bytes mixed. Equal names have equal keys.
+using NameKey = std::pair<std::size_t, std::uint64_t>;
+using KeyedFile = std::pair<NameKey, NodeId>;
+
+NameKey nameKey(QByteArrayView name)
+{
+    const auto size = std::size_t(name.size());
+    if (size == 0)
+        return {0, 0};
+    const char *p = name.data();
+    const std::uint64_t head = size >= 8 ? words::load(p) : words::loadTail(p, size, 0, 0);
+    const std::uint64_t tail = size >= 8 ? words::load(p + size - 8) : head;
+    return {size, head ^ std::rotl(tail, 29)};
+}
+
+constexpr std::size_t kFewFiles = 12;
+constexpr std::size_t kManyFiles = 256;
+
+bool anyKeyTwice(const std::vector<KeyedFile> &few)
+{
+    for (std::size_t i = 1; i < few.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (few[i].first == few[j].first)
+                return true;
+        }
+    }
+    return false;
+}
+
+// Keeps only the files whose name another file of `files` also has, found
+// through a hash table of the names (open addressing, at most half full).
+void keepRepeatedNames(std::vector<KeyedFile> &files, const PackageTree &tree)
+{
+    const std::size_t capacity = std::bit_ceil(files.size() * 2);
+    std::vector<std::uint32_t> slots(capacity, 0);  // index into files + 1
+    std::vector<bool> repeated(files.size(), false);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const QByteArrayView name = tree.nameBytes(files[i].second);
+        for (std::size_t at = hashBytes(name) & (capacity - 1);; at = (at + 1) & (capacity - 1)) {
+            if (slots[at] == 0) {
+                slots[at] = std::uint32_t(i + 1);
+                break;
+            }
+            const std::size_t other = slots[at] - 1;
+            if (files[other].first == files[i].first && tree.nameBytes(files[other].second) == name) {
+                repeated[i] = repeated[other] = true;
+                break;
+            }
+        }
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (repeated[i])
+            files[kept++] = files[i];
+    }
+    files.resize(kept);
+}
+
 } // namespace
 
 PackageTreeBuilder::PackageTreeBuilder(PackageWarnings *warnings, std::size_t expectedEntries,
@@ -272,31 +331,11 @@ void PackageTreeBuilder::flagDuplicateFiles()
     // side by side. Folder by folder keeps this in cache, where one table for
     // the whole package missed it on nearly every entry.
     auto &nodes = m_tree.m_nodes;
-    const auto keyOf = [](QByteArrayView name) {
-        const auto size = std::size_t(name.size());
-        if (size == 0)
-            return std::pair<std::size_t, std::uint64_t>{0, 0};
-        const char *p = name.data();
-        const std::uint64_t head = size >= 8 ? words::load(p) : words::loadTail(p, size, 0, 0);
-        const std::uint64_t tail = size >= 8 ? words::load(p + size - 8) : head;
-        return std::pair{size, head ^ std::rotl(tail, 29)};
-    };
-    using Key = std::pair<std::size_t, std::uint64_t>;
-    std::vector<std::pair<Key, NodeId>> files;
-    const auto byName = [&](const std::pair<Key, NodeId> &a, const std::pair<Key, NodeId> &b) {
+    std::vector<KeyedFile> files;
+    const auto byName = [&](const KeyedFile &a, const KeyedFile &b) {
         if (a.first != b.first)
             return a.first < b.first;
         return m_tree.nameBytes(a.second) < m_tree.nameBytes(b.second);
-    };
-    constexpr std::size_t kFewFiles = 12;
-    const auto anyKeyTwice = [](const std::vector<std::pair<Key, NodeId>> &few) {
-        for (std::size_t i = 1; i < few.size(); ++i) {
-            for (std::size_t j = 0; j < i; ++j) {
-                if (few[i].first == few[j].first)
-                    return true;
-            }
-        }
-        return false;
     };
     for (const Folder &f : m_folderList) {
         const std::span<const NodeId> kids = m_tree.children(f.node);
@@ -305,12 +344,18 @@ void PackageTreeBuilder::flagDuplicateFiles()
         files.clear();
         for (NodeId kid : kids) {
             if (nodes[kid].kind != NodeKind::Folder)
-                files.emplace_back(keyOf(m_tree.nameBytes(kid)), kid);
+                files.emplace_back(nameKey(m_tree.nameBytes(kid)), kid);
         }
         // Most folders hold a few files with no two keys alike: saying so
-        // costs fewer steps than sorting them.
-        if (files.size() <= kFewFiles && !anyKeyTwice(files))
-            continue;
+        // costs fewer steps than sorting them. A folder of thousands is
+        // narrowed to its repeated names first, in one pass, where sorting
+        // all of them took 10 ms for 70,000 files.
+        if (files.size() <= kFewFiles) {
+            if (!anyKeyTwice(files))
+                continue;
+        } else if (files.size() >= kManyFiles) {
+            keepRepeatedNames(files, m_tree);
+        }
         std::sort(files.begin(), files.end(), byName);
         for (std::size_t i = 1; i < files.size(); ++i) {
             const std::size_t j = i - 1;

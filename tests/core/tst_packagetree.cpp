@@ -111,16 +111,27 @@ private Q_SLOTS:
         QVERIFY(tree.node(3).flags & NodeDuplicate);
     }
 
+    void duplicatesAmongNamesAlikeAtTheEnd_data()
+    {
+        // Folders of a few files, of dozens and of thousands are searched
+        // three different ways; all must find the same.
+        QTest::addColumn<int>("files");
+        QTest::newRow("few") << 8;
+        QTest::newRow("dozens") << 100;
+        QTest::newRow("thousands") << 5000;
+    }
+
     void duplicatesAmongNamesAlikeAtTheEnd()
     {
-        // Thousands of names of one length and one ending ("-index.js"),
-        // as generated assets have: only the real duplicates are flagged,
-        // a triple gives two warnings, a file and a folder of one name none.
+        // Names of one length and one ending ("-index.js"), as generated
+        // assets have: only the real duplicates are flagged, a triple gives
+        // two warnings, a file and a folder of one name none.
+        QFETCH(int, files);
         PackageWarnings warnings;
         PackageTreeBuilder builder(&warnings);
-        for (int i = 0; i < 5000; ++i)
+        for (int i = 0; i < files; ++i)
             builder.addEntry(QByteArray("assets/" + QByteArray::number(100000 + i) + "-index.js"), file(1));
-        const NodeId first = builder.addEntry("assets/104242-index.js", file(1));
+        const NodeId first = builder.addEntry(QByteArray("assets/" + QByteArray::number(100000 + files / 2) + "-index.js"), file(1));
         builder.addEntry("assets/100007-index.js", file(1));
         builder.addEntry("assets/100007-index.js", file(1));
         builder.addEntry("assets/100001-index.js/", folder());
