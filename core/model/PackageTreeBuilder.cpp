@@ -171,7 +171,12 @@ NodeId PackageTreeBuilder::newNode(NodeId parent, QByteArrayView name, NodeKind 
     // Names are copied straight into the pool, which grows only when CP437
     // names outgrow the bound it was sized with.
     if (m_namesUsed + node.nameLength > m_tree.m_names.size()) {
-        m_tree.m_names.resize(std::max(m_tree.m_names.size() * 2, m_namesUsed + node.nameLength));
+        // Only the bytes written so far move: the rest was never written.
+        LargeVector<char> grown;
+        grown.resize(std::max(m_tree.m_names.size() * 2, m_namesUsed + node.nameLength));
+        if (m_namesUsed > 0)
+            std::memcpy(grown.data(), m_nameBuffer, m_namesUsed);
+        m_tree.m_names.swap(grown);
         m_nameBuffer = m_tree.m_names.data();
     }
     if (node.nameLength > 0)  // an empty name may have no bytes at all
@@ -404,7 +409,7 @@ PackageTree PackageTreeBuilder::finish()
     // The names' unused reservation stays: never written, it costs no memory,
     // where shrinking would copy every name into fresh pages.
     m_tree.m_names.resize(m_namesUsed);
-    m_folderPaths = {};
+    m_folderPaths = std::vector<char>();
     m_folderList.clear();
     PackageTree tree = std::move(m_tree);
     m_tree = PackageTree();

@@ -69,15 +69,20 @@ const LibArchive &libarchive()
 
 } // namespace
 
+bool ArchiveHandle::available(QString *error)
+{
+    const QString &why = libarchive().error;
+    if (error)
+        *error = why;
+    return why.isEmpty();
+}
+
 ArchiveHandle ArchiveHandle::create(Formats formats, QString *error)
 {
     ArchiveHandle handle;
-    const LibArchive &api = libarchive();
-    if (!api.error.isEmpty()) {
-        if (error)
-            *error = api.error;
+    if (!available(error))
         return handle;
-    }
+    const LibArchive &api = libarchive();
     handle.m_archive = api.archive_read_new();
     if (!handle.m_archive) {
         if (error)

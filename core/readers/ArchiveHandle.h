@@ -36,6 +36,9 @@ public:
         ZipStreamable,  // zip by scanning local headers, for damaged central directories
     };
 
+    // Whether libarchive could be loaded; if not, `error` says why.
+    static bool available(QString *error = nullptr);
+
     // Opens `path`; an empty handle (false) when libarchive cannot open it, or
     // cannot be loaded, with the reason in `error` if given.
     static ArchiveHandle openForReading(const QString &path, Formats formats, QString *error = nullptr);

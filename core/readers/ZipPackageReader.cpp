@@ -167,8 +167,10 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
     // still finds, and keep that for inspection.
     auto damaged = [&](const QString &reason) {
         ZipRecovery recovery = ZipRecovery::scan(data, fileSize, path);
-        LoadResult r = LoadResult::failure(
-            path, reason + u"; a scan of local headers recovers %1 entries"_s.arg(recovery.entries));
+        const QString salvage = recovery.error.isEmpty()
+            ? u"a scan of local headers recovers %1 entries"_s.arg(recovery.entries)
+            : u"no scan of local headers was possible: "_s + recovery.error;
+        LoadResult r = LoadResult::failure(path, reason + u"; "_s + salvage);
         r.partial = std::move(recovery.partial);
         return r;
     };
@@ -224,7 +226,7 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
         if (locator)
             locator->join();  // rethrows what the location walk threw
     }
-    prepared.records = {};
+    prepared.records = LargeVector<TreeRecord>();  // `= {}` would keep the storage
     if (!entries.damage.isEmpty())
         return damaged(entries.damage);
 

@@ -9,6 +9,8 @@ namespace packscope {
 ZipRecovery ZipRecovery::scan(const unsigned char *data, std::uint64_t size, const QString &path)
 {
     ZipRecovery result;
+    if (!ArchiveHandle::available(&result.error))
+        return result;
     ArchiveHandle archive = ArchiveHandle::openMemory(data, std::size_t(size), ArchiveHandle::ZipStreamable);
     if (!archive)
         return result;

@@ -16,6 +16,7 @@ namespace packscope {
 struct ZipRecovery {
     int entries = 0;
     std::shared_ptr<Package> partial;  // null when nothing could be recovered
+    QString error;  // why no scan could be made (libarchive missing); empty when one was
 
     // `data`: the whole zip; `path` names it in the package.
     static ZipRecovery scan(const unsigned char *data, std::uint64_t size, const QString &path);

@@ -6,43 +6,66 @@ namespace {
 
 constexpr int kIndent = 4;  // spaces per level, as QJsonDocument::Indented
 
+constexpr char kHex[] = "0123456789abcdef";
+
+void appendUnicodeEscape(QByteArray &out, char16_t unit)
+{
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4)
+        out += kHex[(unit >> shift) & 0xF];
+}
+
+// As Qt escapes strings: '"', '\\' and control characters escaped (the usual
+// short forms where JSON has them), a surrogate that is not half of a pair as
+// \\uXXXX, everything else as UTF-8.
 void appendEscaped(QByteArray &out, const QString &text)
 {
-    // UTF-8 continuation bytes are all >= 0x80, so escaping bytes is safe.
-    static constexpr char kHex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
     out += '"';
-    for (const char c : utf8) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x20 && c != '"' && c != '\\') {
+    const char16_t *units = reinterpret_cast<const char16_t *>(text.utf16());
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t u = units[i];
+        if (u >= 0x80) {
+            const bool pair = QChar::isHighSurrogate(u) && i + 1 < size && QChar::isLowSurrogate(units[i + 1]);
+            if (pair) {
+                out += QStringView(units + i, 2).toUtf8();
+                ++i;
+            } else if (QChar::isSurrogate(u)) {
+                appendUnicodeEscape(out, u);
+            } else {
+                out += QStringView(units + i, 1).toUtf8();
+            }
+            continue;
+        }
+        const char c = char(u);
+        if (u >= 0x20 && c != '"' && c != '\\') {
             out += c;
             continue;
         }
-        out += '\\';
         switch (c) {
         case '"':
+            out += "\\\"";
+            break;
         case '\\':
-            out += c;
+            out += "\\\\";
             break;
         case '\b':
-            out += 'b';
+            out += "\\b";
             break;
         case '\f':
-            out += 'f';
+            out += "\\f";
             break;
         case '\n':
-            out += 'n';
+            out += "\\n";
             break;
         case '\r':
-            out += 'r';
+            out += "\\r";
             break;
         case '\t':
-            out += 't';
+            out += "\\t";
             break;
         default:
-            out += "u00";
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0xF];
+            appendUnicodeEscape(out, u);
         }
     }
     out += '"';

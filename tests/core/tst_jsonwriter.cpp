@@ -23,6 +23,9 @@ private Q_SLOTS:
         for (char16_t c = 0; c < 0x80; ++c)
             text += QChar(c);
         text += u"é€"_s + QString::fromUtf8("\xF0\x9F\x98\x80") + QChar(0xFFFD);
+        // Surrogates that are not halves of a pair (a profile's JSON can hold
+        // them), between and around a real pair.
+        text += QChar(0xD800) + u"a"_s + QChar(0xDC00) + QChar(0xD83D) + QChar(0xDE00) + QChar(0xDBFF);
         JsonWriter json;
         json.beginObject();
         json.key("text"_L1).string(text);

@@ -295,6 +295,22 @@ private Q_SLOTS:
         QVERIFY(sizeof(ZipEntryLocation) <= 48);
     }
 
+    void namePoolGrowsPastItsReservation()
+    {
+        // Sized for 4 bytes of names, as a reader sizes it from the central
+        // directory before CP437 names grow in decoding: every name survives.
+        PackageTreeBuilder builder(nullptr, 1, 4);
+        QList<QByteArray> paths;
+        for (int i = 0; i < 3000; ++i)
+            paths << "dir" + QByteArray::number(i % 7) + "/" + QByteArray(40 + i % 50, char('a' + i % 26))
+                    + QByteArray::number(i);
+        for (const QByteArray &path : paths)
+            builder.addEntry(path, file(1));
+        const PackageTree tree = builder.finish();
+        for (const QByteArray &path : paths)
+            QVERIFY2(tree.findPath(path) != kNoNode, path.constData());
+    }
+
     void largeBuffersKeepTheirContentsAcrossTheThreshold()
     {
         // Grows from std::allocator storage into a 2 MiB-page mapping and on.
