@@ -1,10 +1,10 @@
 #include "readers/ZipPackageReader.h"
 #include "model/EntryWarnings.h"
 #include "model/PackageTreeBuilder.h"
+#include "readers/OtherCoreThread.h"
 #include "readers/ZipCentralRecord.h"
 #include "readers/ZipEndRecords.h"
 #include "readers/ZipEntryLocations.h"
-#include "readers/OtherCoreThread.h"
 #include "readers/ZipFormat.h"
 #include "readers/ZipRecovery.h"
 
@@ -13,8 +13,8 @@
 
 #include <atomic>
 #include <optional>
-#include <type_traits>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 
 using namespace Qt::StringLiterals;
