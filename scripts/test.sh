@@ -2,6 +2,8 @@
 # Builds Packscope and runs the whole test suite (CTest), then builds the core
 # and CLI suites again with AddressSanitizer and UndefinedBehaviorSanitizer
 # and runs them: any memory error, leak or undefined behaviour fails the run.
+# Before the tests, scripts/check-setup.sh fails the run on any package the
+# build or the tests need that scripts/setup-debian.sh does not install.
 # Last, the three fuzzers run for 40 seconds each (scripts/fuzz.sh).
 # Usage: scripts/test.sh [--no-sanitizers]
 set -euo pipefail
@@ -9,6 +11,8 @@ cd "$(dirname "$0")/.."
 build=build/test
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j2
+# Everything the build used and the tests run comes from scripts/setup-debian.sh.
+scripts/check-setup.sh "$build"
 ctest --test-dir "$build" --output-on-failure --no-tests=error -j2
 
 [ "${1:-}" = "--no-sanitizers" ] && exit 0

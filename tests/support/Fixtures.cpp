@@ -32,12 +32,12 @@ ToolRun run(const QString &program, const QStringList &arguments, const QString 
     return result;
 }
 
-bool haveTool(const QString &program)
+bool requireTool(const QString &program, std::source_location where)
 {
     if (!QStandardPaths::findExecutable(program).isEmpty())
         return true;
-    if (qEnvironmentVariable("CI") == u"true")
-        qWarning("required tool '%s' is missing; run scripts/setup-debian.sh", qPrintable(program));
+    const QByteArray message = "required tool '" + program.toUtf8() + "' is missing; run scripts/setup-debian.sh";
+    QTest::qFail(message.constData(), where.file_name(), int(where.line()));
     return false;
 }
 

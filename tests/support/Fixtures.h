@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <source_location>
+
 // Builds test fixtures at run time, in temporary folders: sample package
 // trees and zips from real producers (Info-ZIP, Python zipfile, bsdtar, jar,
 // 7z), and independent facts about them from Python's zipfile module.
@@ -20,9 +22,11 @@ struct ToolRun {
 ToolRun run(const QString &program, const QStringList &arguments, const QString &workingDir = {},
             const QByteArray &input = {});
 
-// True when the tool is on PATH. Under CI (CI=true) a missing tool is a test
-// failure, elsewhere a skip: the setup script installs every tool the tests use.
-bool haveTool(const QString &program);
+// True when the tool is on PATH. Otherwise a test failure at the caller's
+// line, naming the tool, and false: the test function then returns
+// (`if (!fixtures::requireTool(u"zip"_s)) return;`). Never a skip: the setup
+// script installs every tool the tests use (tests/required-tools.txt).
+bool requireTool(const QString &program, std::source_location where = std::source_location::current());
 
 // Writes a deterministic package tree under `root`: compressible text,
 // incompressible bytes, nested folders, an empty folder and file, a UTF-8
