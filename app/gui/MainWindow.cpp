@@ -98,10 +98,7 @@ void MainWindow::createActions()
     m_saveScenarioAction->setShortcut(QKeySequence::Save);
     m_saveScenarioAction->setToolTip(tr("Save the packages and exclusions, to reopen them or check them in CI"));
     connect(m_saveScenarioAction, &QAction::triggered, this, [this] {
-        const QFileInfo input(m_session->package(0)->path);
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save Scenario"), input.absolutePath() + u'/' + input.completeBaseName() + u".packscope.json"_s,
-            tr("Packscope scenarios (*.packscope.json)"));
+        const QString path = chooseScenarioFile();
         if (!path.isEmpty())
             saveScenario(path);
     });
@@ -113,9 +110,24 @@ void MainWindow::createActions()
 
     m_presentationAction = new QAction(tr("&Presentation Mode"), this);
     m_presentationAction->setCheckable(true);
-    m_presentationAction->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence(QKeySequence::FullScreen)});
+    // F11, and the platform's full-screen key when it is another: the same
+    // key twice makes the shortcut ambiguous, and then it never fires.
+    QList<QKeySequence> presentationKeys{QKeySequence(Qt::Key_F11)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::FullScreen)) {
+        if (!presentationKeys.contains(key))
+            presentationKeys << key;
+    }
+    m_presentationAction->setShortcuts(presentationKeys);
     m_presentationAction->setToolTip(tr("Full screen, large gauges and fonts: for showing the limits to a team"));
     connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    // Added to the window itself, not only to the View menu: presentation mode
+    // hides the menu bar, and a hidden menu's shortcuts do not fire.
+    addAction(m_presentationAction);
+    m_leavePresentationAction = new QAction(tr("Leave Presentation Mode"), this);
+    m_leavePresentationAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_leavePresentationAction->setEnabled(false);
+    connect(m_leavePresentationAction, &QAction::triggered, this, [this] { setPresentationMode(false); });
+    addAction(m_leavePresentationAction);
 
     m_undoAction = new QAction(tr("&Undo"), this);
     m_undoAction->setToolTip(tr("Undo the last what-if change (Ctrl+Z)"));
@@ -172,6 +184,12 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(u"mainToolBar"_s);
+    m_toolBar->setMovable(false);
+    m_toolbarAction = m_toolBar->toggleViewAction();
+    m_toolbarAction->setText(tr("&Toolbar"));
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     file->addAction(tr("Open S&cenario…"), this, [this] {
@@ -216,6 +234,8 @@ void MainWindow::createMenus()
     view->addAction(m_zoomOutAction);
     view->addAction(m_cushionAction);
     view->addAction(m_darkAction);
+    view->addSeparator();
+    view->addAction(m_toolbarAction);
     view->addAction(m_presentationAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -235,9 +255,7 @@ void MainWindow::createMenus()
                                .arg(QString::fromLatin1(PACKSCOPE_VERSION)));
     });
 
-    QToolBar *bar = addToolBar(tr("Main"));
-    bar->setObjectName(u"mainToolBar"_s);
-    bar->setMovable(false);
+    QToolBar *bar = m_toolBar;
     bar->addAction(m_openAction);
     bar->addAction(m_addLayerAction);
     bar->addSeparator();
@@ -265,6 +283,21 @@ void MainWindow::createCentralArea()
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 4, 6, 0);
     layout->setSpacing(4);
+
+    // Presentation mode hides the menus and the toolbar: this row, on show
+    // only then, is the way back that anyone in the room can see.
+    m_presentationBar = new QWidget(central);
+    auto *presentationRow = new QHBoxLayout(m_presentationBar);
+    presentationRow->setContentsMargins(0, 0, 0, 0);
+    presentationRow->addStretch(1);
+    auto *leave = new QPushButton(tr("Exit Presentation (Esc)"), m_presentationBar);
+    leave->setObjectName(u"leavePresentation"_s);
+    leave->setFlat(true);
+    leave->setCursor(Qt::PointingHandCursor);
+    connect(leave, &QPushButton::clicked, this, [this] { setPresentationMode(false); });
+    presentationRow->addWidget(leave);
+    m_presentationBar->hide();
+    layout->addWidget(m_presentationBar);
 
     m_messages = new MessageBar(central);
     layout->addWidget(m_messages);
@@ -324,6 +357,12 @@ void MainWindow::restoreSettings()
         move(screen.topLeft());
     }
     restoreState(settings.value(u"window/state"_s).toByteArray());
+    // Whatever was saved, a window starts with its menus and toolbar and not
+    // full screen (settings of older versions were saved in presentation mode).
+    m_toolBar->setVisible(true);
+    menuBar()->setVisible(true);
+    if (isFullScreen())
+        showNormal();
     m_splitterSized = m_panes->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
     m_panes->sideSplitter()->restoreState(settings.value(u"window/sideSplitter"_s).toByteArray());
     const bool zipped = settings.value(u"view/sizeMode"_s).toString() == u"zipped"_s;
@@ -336,8 +375,9 @@ void MainWindow::restoreSettings()
 void MainWindow::saveSettings() const
 {
     QSettings settings;
-    settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/state"_s, saveState());
+    const bool presenting = isPresentationMode();
+    settings.setValue(u"window/geometry"_s, presenting ? m_normalGeometry : saveGeometry());
+    settings.setValue(u"window/state"_s, presenting ? m_normalState : saveState());
     settings.setValue(u"window/mainSplitter"_s, m_panes->saveState());
     settings.setValue(u"window/sideSplitter"_s, m_panes->sideSplitter()->saveState());
     settings.setValue(u"view/sizeMode"_s, m_zippedAction->isChecked() ? u"zipped"_s : u"unzipped"_s);
@@ -459,6 +499,8 @@ bool MainWindow::saveScenario(const QString &path)
 
 void MainWindow::openScenario(const QString &path)
 {
+    if (!mayDropExclusions())
+        return;
     QString error;
     std::optional<Scenario> scenario = Scenario::load(path, &error);
     if (!scenario) {
@@ -472,7 +514,7 @@ void MainWindow::openScenario(const QString &path)
     const QString function = scenario->functionPath(path);
     const QStringList layers = scenario->layerPaths(path);
     m_pendingScenario = std::move(scenario);
-    openPackage(function, layers);
+    startLoading(function, layers);
 }
 
 void MainWindow::chooseFile()
@@ -493,7 +535,44 @@ void MainWindow::chooseLayer()
         addLayer(path);
 }
 
+bool MainWindow::mayDropExclusions()
+{
+    if (!m_session->hasExclusions())
+        return true;
+    const int items = int(m_session->excludedItems().size());
+    QMessageBox box(QMessageBox::Question, tr("Keep the Exclusions?"),
+                    items == 1 ? tr("1 exclusion will be lost when another package opens.")
+                               : tr("%1 exclusions will be lost when another package opens.").arg(items),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Save them as a scenario to reopen them later, or check them in CI."));
+    QPushButton *keep = box.addButton(tr("Keep as Scenario…"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() == discard)
+        return true;
+    if (box.clickedButton() != keep)
+        return false;
+    const QString path = chooseScenarioFile();
+    return !path.isEmpty() && saveScenario(path);
+}
+
+QString MainWindow::chooseScenarioFile()
+{
+    const QFileInfo input(m_session->package(0)->path);
+    return QFileDialog::getSaveFileName(this, tr("Save Scenario"),
+                                        input.absolutePath() + u'/' + input.completeBaseName() + u".packscope.json"_s,
+                                        tr("Packscope scenarios (*.packscope.json)"));
+}
+
 void MainWindow::openPackage(const QString &path, const QStringList &layers)
+{
+    if (mayDropExclusions())
+        startLoading(path, layers);
+}
+
+void MainWindow::startLoading(const QString &path, const QStringList &layers)
 {
     m_messages->showError({});
     QSettings().setValue(u"lastFolder"_s, QFileInfo(path).absolutePath());
@@ -512,6 +591,8 @@ void MainWindow::addLayer(const QString &path)
 
 void MainWindow::openDemo(int demo)
 {
+    if (!mayDropExclusions())
+        return;
     m_messages->showError({});
     const auto which = DemoPackage::Demo(demo);
     m_loader->run([which] {
@@ -554,13 +635,12 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
             m_messages->showError(tr("Could not open the package. %1").arg(errors.join(u' ')));
             return;
         }
-        m_session->setFunction(results.front().package);
-        while (m_session->layerCount() > 0)
-            m_session->removeLayer(0);
+        std::vector<PackagePtr> layers;
         for (std::size_t i = 1; i < results.size(); ++i) {
             if (results[i].ok())
-                m_session->addLayer(results[i].package);
+                layers.push_back(results[i].package);
         }
+        m_session->open(results.front().package, std::move(layers));
         m_recent->add(results.front().package->path);
         if (m_pendingScenario) {
             const Scenario::Outcome outcome = m_pendingScenario->applyTo(*m_session);
@@ -645,26 +725,42 @@ void MainWindow::nameUndoActions()
     m_redoAction->setText(m_session->canRedo() ? tr("&Redo %1").arg(m_session->redoLabel()) : tr("&Redo"));
 }
 
+bool MainWindow::isPresentationMode() const
+{
+    return m_presentationAction->isChecked();
+}
+
 void MainWindow::setPresentationMode(bool on)
 {
+    if (on == m_leavePresentationAction->isEnabled())
+        return;
     // Large fonts (the gauges grow with them), just the gauges and the
     // treemap, full screen.
     {
         const QSignalBlocker quiet(m_presentationAction);
         m_presentationAction->setChecked(on);
     }
+    m_leavePresentationAction->setEnabled(on);
+    if (on) {
+        m_normalGeometry = saveGeometry();
+        m_normalState = saveState();
+    }
     QFont font = QApplication::font();
     if (on)
         font.setPointSizeF(font.pointSizeF() * 1.6);
     m_pages->setFont(font);
     m_panes->setTreemapOnly(on);
+    m_presentationBar->setVisible(on);
     menuBar()->setVisible(!on);
-    for (QToolBar *bar : findChildren<QToolBar *>())
-        bar->setVisible(!on);
-    if (on)
+    if (on) {
+        m_toolBar->hide();
         showFullScreen();
-    else
+    } else {
+        // Back as it was, toolbar included (hidden only if it was before).
+        restoreState(m_normalState);
         showNormal();
+        restoreGeometry(m_normalGeometry);
+    }
 }
 
 void MainWindow::updateRecentMenu()

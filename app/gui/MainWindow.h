@@ -19,6 +19,7 @@ class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTimer;
+class QToolBar;
 
 namespace packscope {
 
@@ -68,6 +69,7 @@ public:
     void addLayer(const QString &path);
     void openDemo(int demo = 0);  // DemoPackage::Demo
     void setPresentationMode(bool on);
+    bool isPresentationMode() const;
     // Writes the function package without its excluded items, in the
     // background; the outcome appears in the message bar.
     void exportSlimZip(const QString &path);
@@ -98,6 +100,11 @@ private:
     void nameUndoActions();
     void updateLayerMenu();
     void chooseFile();
+    // Before the exclusions would go (another package opens): asks whether to
+    // keep them as a scenario, discard them or cancel; true to go on.
+    bool mayDropExclusions();
+    QString chooseScenarioFile();  // empty when the user cancels
+    void startLoading(const QString &path, const QStringList &layers);
     void chooseLayer();
     void setDark(bool dark);
 
@@ -134,6 +141,14 @@ private:
     QAction *m_demoAction = nullptr;
     QAction *m_zerosDemoAction = nullptr;
     QAction *m_presentationAction = nullptr;
+    QAction *m_leavePresentationAction = nullptr;  // Esc, only in presentation mode
+    QAction *m_toolbarAction = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QWidget *m_presentationBar = nullptr;  // the visible way out of presentation mode
+    // The window as it was before presentation mode, which is what gets saved:
+    // a restart never comes back full screen or without menus and toolbar.
+    QByteArray m_normalGeometry;
+    QByteArray m_normalState;
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcome = nullptr;
     QMenu *m_recentMenu = nullptr;

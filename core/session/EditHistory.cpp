@@ -4,7 +4,7 @@ namespace packscope {
 
 void EditHistory::record(const ExclusionEdit &edit)
 {
-    if (edit.changes.empty())
+    if (edit.isEmpty())
         return;
     m_undo.push_back(edit);
     m_redo.clear();
@@ -34,6 +34,18 @@ ExclusionEdit EditHistory::takeRedo()
     m_redo.pop_back();
     m_undo.push_back(edit);
     return edit;
+}
+
+void EditHistory::replaceRedoTop(const ExclusionEdit &edit)
+{
+    if (!m_redo.empty())
+        m_redo.back() = edit;
+}
+
+void EditHistory::replaceUndoTop(const ExclusionEdit &edit)
+{
+    if (!m_undo.empty())
+        m_undo.back() = edit;
 }
 
 } // namespace packscope

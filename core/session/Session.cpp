@@ -2,6 +2,7 @@
 #include "limits/CulpritFinder.h"
 #include "whatif/GlobPattern.h"
 
+#include <QFileInfo>
 #include <QSet>
 
 #include <algorithm>
@@ -39,15 +40,57 @@ void Session::setFunction(PackagePtr package)
     Q_EMIT changed();
 }
 
+void Session::open(PackagePtr function, std::vector<PackagePtr> layers)
+{
+    m_packages.clear();
+    m_packages.push_back(Entry{});
+    m_packages.front().exclusions = ExclusionSet(function ? &function->tree : nullptr);
+    m_packages.front().package = std::move(function);
+    for (PackagePtr &layer : layers) {
+        if (!layer)
+            continue;
+        Entry entry;
+        entry.exclusions = ExclusionSet(&layer->tree);
+        entry.package = std::move(layer);
+        m_packages.push_back(std::move(entry));
+    }
+    m_history.clear();
+    Q_EMIT packagesChanged();
+    Q_EMIT changed();
+}
+
+void Session::applyLayer(ExclusionEdit::LayerStep &step, bool attach)
+{
+    if (attach) {
+        if (m_packages.empty())
+            m_packages.push_back(Entry{});
+        const int index = std::clamp(step.index, 1, packageCount());
+        Entry entry;
+        entry.exclusions = ExclusionSet(&step.package->tree);
+        entry.package = step.package;
+        m_packages.insert(m_packages.begin() + index, std::move(entry));
+        for (const ExclusionEdit::Change &mark : step.marks)
+            apply({{index, mark.ref.node}, true, mark.reason});
+        return;
+    }
+    if (step.index < 1 || step.index >= packageCount())
+        return;
+    Entry &entry = m_packages[std::size_t(step.index)];
+    step.marks.clear();
+    for (NodeId node : entry.exclusions.markedNodes())
+        step.marks.push_back({{step.index, node}, true, entry.reasons.value(node)});
+    m_packages.erase(m_packages.begin() + step.index);
+}
+
 void Session::addLayer(PackagePtr package)
 {
-    if (m_packages.empty())
-        m_packages.push_back(Entry{});
-    Entry entry;
-    entry.exclusions = ExclusionSet(&package->tree);
-    entry.package = std::move(package);
-    m_packages.push_back(std::move(entry));
-    m_history.clear();
+    if (!package)
+        return;
+    ExclusionEdit edit;
+    edit.label = tr("Add Layer %1").arg(QFileInfo(package->path).fileName());
+    edit.layer = ExclusionEdit::LayerStep{true, std::max(1, packageCount()), std::move(package), {}};
+    applyLayer(*edit.layer, true);
+    m_history.record(edit);
     Q_EMIT packagesChanged();
     Q_EMIT changed();
 }
@@ -57,8 +100,11 @@ void Session::removeLayer(int layerIndex)
     const int index = layerIndex + 1;
     if (index < 1 || index >= packageCount())
         return;
-    m_packages.erase(m_packages.begin() + index);
-    m_history.clear();
+    ExclusionEdit edit;
+    edit.label = tr("Remove Layer %1").arg(QFileInfo(package(index)->path).fileName());
+    edit.layer = ExclusionEdit::LayerStep{false, index, package(index), {}};
+    applyLayer(*edit.layer, false);
+    m_history.record(edit);
     Q_EMIT packagesChanged();
     Q_EMIT changed();
 }
@@ -246,7 +292,14 @@ void Session::undo()
 {
     if (!m_history.canUndo())
         return;
-    const ExclusionEdit edit = m_history.takeUndo();
+    ExclusionEdit edit = m_history.takeUndo();
+    if (edit.layer) {
+        applyLayer(*edit.layer, !edit.layer->added);
+        m_history.replaceRedoTop(edit);  // keeps the marks a detach recorded
+        Q_EMIT packagesChanged();
+        Q_EMIT changed();
+        return;
+    }
     for (auto it = edit.changes.rbegin(); it != edit.changes.rend(); ++it)
         apply({it->ref, !it->excluded, it->reason});
     announce(edit);
@@ -256,7 +309,14 @@ void Session::redo()
 {
     if (!m_history.canRedo())
         return;
-    const ExclusionEdit edit = m_history.takeRedo();
+    ExclusionEdit edit = m_history.takeRedo();
+    if (edit.layer) {
+        applyLayer(*edit.layer, edit.layer->added);
+        m_history.replaceUndoTop(edit);
+        Q_EMIT packagesChanged();
+        Q_EMIT changed();
+        return;
+    }
     for (const ExclusionEdit::Change &change : edit.changes)
         apply(change);
     announce(edit);

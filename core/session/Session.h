@@ -43,8 +43,14 @@ public:
     ~Session() override;
 
     // Package 0 is the function; 1.. are layers. Setting the function keeps
-    // the layers and clears the function's exclusions.
+    // the layers and clears the function's exclusions and the history.
     void setFunction(PackagePtr package);
+    // A new function and its layers at once, as one change: no exclusions, no
+    // history.
+    void open(PackagePtr function, std::vector<PackagePtr> layers);
+    // Attaching and detaching a layer are undoable steps; the exclusions of
+    // the other packages and the history stay. A detached layer's
+    // exclusions come back with it on undo.
     void addLayer(PackagePtr package);
     void removeLayer(int layerIndex);  // 0-based among the layers
     void setProfile(const LimitProfile &profile);
@@ -84,8 +90,8 @@ public:
     // excluded one by one, and for items that are not excluded.
     QString exclusionReason(const NodeRef &ref) const;
 
-    // Undo and redo of the what-if edits above. Loading a package or changing
-    // the layers clears the history, since node ids then name other things.
+    // Undo and redo of the what-if edits above and of layer changes. Setting
+    // the function clears the history, since node ids then name other things.
     bool canUndo() const { return m_history.canUndo(); }
     bool canRedo() const { return m_history.canRedo(); }
     QString undoLabel() const { return m_history.undoLabel(); }
@@ -112,6 +118,8 @@ Q_SIGNALS:
 
 private:
     bool apply(const ExclusionEdit::Change &change);
+    // Attaches (true) or detaches the step's layer; detaching records its marks.
+    void applyLayer(ExclusionEdit::LayerStep &step, bool attach);
     void finishEdit(const ExclusionEdit &edit);
     void announce(const ExclusionEdit &edit);
     ExclusionSet *exclusionsOf(int package);

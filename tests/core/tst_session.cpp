@@ -124,11 +124,71 @@ private Q_SLOTS:
         session.setFunction(nodePackage());
         QVERIFY(session.exclude(0, 1));
         session.addLayer(nodePackage());
-        QVERIFY(!session.canUndo());
+        QVERIFY(session.canUndo());  // adding a layer is a step of its own
         QVERIFY(session.exclude(1, 1));
         session.setFunction(nodePackage());
         QVERIFY(!session.canUndo());
         QVERIFY(session.excludedItems().size() == 1);  // the layer keeps its own
+
+        session.open(nodePackage(), {nodePackage(), nodePackage()});
+        QCOMPARE(session.layerCount(), 2);
+        QVERIFY(!session.canUndo());
+        QVERIFY(!session.hasExclusions());
+    }
+
+    // Attaching and detaching layers are undoable steps between the what-if
+    // edits: the history survives them, and a detached layer comes back with
+    // its own exclusions.
+    void layerChangesAreUndoableSteps()
+    {
+        Session session;
+        session.setFunction(nodePackage());
+        const NodeId sharp = fixtures::nodeAt(session.package(0)->tree, u"node_modules/sharp"_s);
+        const NodeId sdk = fixtures::nodeAt(session.package(0)->tree, u"node_modules/aws-sdk"_s);
+        QVERIFY(session.exclude(0, sharp));
+        const std::uint64_t function = session.measures().functionUnzipped;
+
+        PackagePtr first = nodePackage();
+        PackagePtr second = syntheticPackage(u"deps.zip"_s, {{u"python/big.bin"_s, 7000000, 7000000}});
+        QSignalSpy packages(&session, &Session::packagesChanged);
+        session.addLayer(first);
+        session.addLayer(second);
+        QCOMPARE(packages.count(), 2);
+        QCOMPARE(session.undoLabel(), u"Add Layer deps.zip"_s);
+        QVERIFY(session.exclude(1, sdk));  // inside the first layer
+        session.removeLayer(0);            // the first layer goes, its exclusion with it
+        QCOMPARE(session.layerCount(), 1);
+        QCOMPARE(session.package(1), second);
+        QCOMPARE(session.undoLabel(), u"Remove Layer function.zip"_s);
+        QCOMPARE(session.measures().layersUnzipped, std::uint64_t(7000000));
+
+        session.undo();  // the first layer is back in its place, with its exclusion
+        QCOMPARE(session.layerCount(), 2);
+        QCOMPARE(session.package(1), first);
+        QCOMPARE(session.package(2), second);
+        QVERIFY(session.isExcluded({1, sdk}));
+        QCOMPARE(session.measures().layersUnzipped, first->tree.node(0).totals.unzipped - 133000 + 7000000);
+        session.redo();  // and gone again
+        QCOMPARE(session.layerCount(), 1);
+        session.undo();
+        session.undo();  // the layer's exclusion
+        QVERIFY(!session.isExcluded({1, sdk}));
+        session.undo();  // the second layer
+        QCOMPARE(session.layerCount(), 1);
+        session.undo();  // the first layer
+        QCOMPARE(session.layerCount(), 0);
+        // The function's exclusion made before the layers is still undoable.
+        QCOMPARE(session.measures().functionUnzipped, function);
+        QVERIFY(session.canUndo());
+        session.undo();
+        QVERIFY(!session.hasExclusions());
+        QVERIFY(!session.canUndo());
+        // Redo all the way: everything as it was.
+        while (session.canRedo())
+            session.redo();
+        QCOMPARE(session.layerCount(), 1);
+        QCOMPARE(session.package(1), second);
+        QVERIFY(session.isExcluded({0, sharp}));
     }
 
     void compositionOpensDependencyFolders()

@@ -20,6 +20,7 @@
 #include "DependencyList.h"
 
 #include "demo/DemoPackage.h"
+#include "scenario/Scenario.h"
 #include "session/Session.h"
 #include "readers/PackageReader.h"
 #include "report/SizeFormat.h"
@@ -28,6 +29,12 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QFileDialog>
+#include <QTimer>
+#include <QPushButton>
+#include <QSettings>
+#include <QToolBar>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -65,6 +72,31 @@ QAction *findAction(QMainWindow &window, const QString &prefix)
         }
     }
     return nullptr;
+}
+
+// Answers the next question box with the button whose text starts with
+// `button`; for "Keep as Scenario", then saves to `saveAs` in the file dialog.
+void answerQuestion(const QString &button, const QString &saveAs = {})
+{
+    QTimer::singleShot(0, [button, saveAs] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text().remove(u'&').startsWith(button)) {
+                if (!saveAs.isEmpty()) {
+                    QTimer::singleShot(0, [saveAs] {
+                        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+                        QVERIFY(dialog);
+                        dialog->selectFile(saveAs);
+                        QMetaObject::invokeMethod(dialog, "accept");
+                    });
+                }
+                b->click();
+                return;
+            }
+        }
+        QFAIL("no such button");
+    });
 }
 
 } // namespace
@@ -153,6 +185,7 @@ private Q_SLOTS:
         window.exportSlimZip(out);
         QTRY_VERIFY_WITH_TIMEOUT(window.errorText().contains(u"exactly as predicted"_s), 20000);
         // Every broken package ends in a message; the window keeps its package.
+        window.session()->clearExclusions();  // nothing to keep: no question
         const PackagePtr shown = window.session()->package(0);
         for (const char *broken : {"truncated-in-central-directory.zip", "multi-disk.zip", "empty-file.zip",
                                    "end-offset-outside.zip", "truncated.tar.gz"}) {
@@ -264,6 +297,51 @@ private Q_SLOTS:
         QCOMPARE(window.treeView()->model()->rowCount(), 2);
     }
 
+    // Opening another package while exclusions exist asks first: Cancel keeps
+    // everything, Keep as Scenario saves them, Discard drops them. Adding a
+    // layer is an undoable step that keeps the history.
+    void workIsNeverLostWithoutAWord()
+    {
+        MainWindow window;
+        window.show();
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        const NodeId weights = fixtures::nodeAt(window.session()->package(0)->tree, u"model/weights.bin"_s);
+        QVERIFY(window.session()->exclude(0, weights));
+
+        window.addLayer(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->layerCount() == 1, 20000);
+        QVERIFY(window.session()->isExcluded({0, weights}));
+        window.session()->undo();  // the layer
+        QCOMPARE(window.session()->layerCount(), 0);
+        QVERIFY(window.session()->canUndo());  // the exclusion before it
+        QVERIFY(window.session()->isExcluded({0, weights}));
+
+        const PackagePtr before = window.session()->package(0);
+        answerQuestion(u"Cancel"_s);
+        window.openPackage(m_zip);
+        QVERIFY(!window.loader()->isBusy());
+        QCOMPARE(window.session()->package(0), before);
+        QVERIFY(window.session()->isExcluded({0, weights}));
+
+        const QString scenario = m_dir.filePath(u"kept.packscope.json"_s);
+        answerQuestion(u"Keep as Scenario"_s, scenario);
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->package(0) != before, 20000);
+        QVERIFY(!window.session()->hasExclusions());
+        QString error;
+        const std::optional<Scenario> saved = Scenario::load(scenario, &error);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(saved->excluded.size(), std::size_t(1));
+
+        QVERIFY(window.session()->exclude(0, weights));
+        const PackagePtr second = window.session()->package(0);
+        answerQuestion(u"Discard"_s);
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->package(0) != second, 20000);
+        QVERIFY(!window.session()->hasExclusions());
+    }
+
     void welcomePageUntilAPackageIsOpen()
     {
         MainWindow window;
@@ -293,6 +371,73 @@ private Q_SLOTS:
         window.setPresentationMode(false);
         QCOMPARE(window.gauges()->font().pointSizeF(), normal);
         QVERIFY(window.treeView()->isVisible());
+    }
+
+    // F11 in, Esc out, F11 in and F11 out, from the keyboard; the visible
+    // button leaves too; closing in presentation mode and starting again gives
+    // the normal window with its toolbar; View → Toolbar toggles it.
+    void presentationModeIsNeverATrap()
+    {
+        QSettings().clear();
+        auto toolBar = [](MainWindow &w) { return w.findChild<QToolBar *>(u"mainToolBar"_s); };
+        auto leaveButton = [](MainWindow &w) { return w.findChild<QPushButton *>(u"leavePresentation"_s); };
+        {
+            MainWindow window;
+            window.show();
+            window.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&window));
+            window.openPackage(m_zip);
+            QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+            QVERIFY(toolBar(window)->isVisible());
+            QVERIFY(!leaveButton(window)->isVisible());
+
+            QTest::keyClick(&window, Qt::Key_F11);
+            QVERIFY(window.isPresentationMode());
+            QVERIFY(!window.menuBar()->isVisible());
+            QVERIFY(!toolBar(window)->isVisible());
+            QVERIFY(leaveButton(window)->isVisible());
+            QTest::keyClick(&window, Qt::Key_Escape);
+            QVERIFY(!window.isPresentationMode());
+            QVERIFY(window.menuBar()->isVisible());
+            QVERIFY(toolBar(window)->isVisible());
+            QVERIFY(!window.isFullScreen());
+
+            QTest::keyClick(&window, Qt::Key_F11);
+            QVERIFY(window.isPresentationMode());
+            QTest::keyClick(&window, Qt::Key_F11);
+            QVERIFY(!window.isPresentationMode());
+            QVERIFY(toolBar(window)->isVisible());
+
+            QTest::keyClick(&window, Qt::Key_F11);
+            QTest::mouseClick(leaveButton(window), Qt::LeftButton);
+            QVERIFY(!window.isPresentationMode());
+            QVERIFY(window.menuBar()->isVisible());
+
+            // Closed while presenting.
+            QTest::keyClick(&window, Qt::Key_F11);
+            QVERIFY(window.isPresentationMode());
+            window.close();
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(!again.isPresentationMode());
+        QVERIFY(!again.isFullScreen());
+        QVERIFY(again.menuBar()->isVisible());
+        QVERIFY(toolBar(again)->isVisible());
+        QAction *toggle = findAction(again, u"Toolbar"_s);
+        QVERIFY(toggle);
+        toggle->trigger();
+        QVERIFY(!toolBar(again)->isVisible());
+        toggle->trigger();
+        QVERIFY(toolBar(again)->isVisible());
+        // Even a toolbar hidden by hand comes back at the next start.
+        toggle->trigger();
+        again.close();
+        MainWindow third;
+        third.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&third));
+        QVERIFY(toolBar(third)->isVisible());
     }
 
     void everyActionIsReachableFromTheKeyboard()
