@@ -63,15 +63,22 @@ void LimitGauge::setResult(const LimitResult &result, bool estimated)
         m_animation->setEndValue(target);
         m_animation->start();
     }
-    setToolTip(u"<b>%1</b><br>%2 %3 %4<br>%5%6<br><small>%7</small>"_s.arg(
+    QString budget;
+    if (result.hasFunctionBudget) {
+        budget = u"<br>"_s
+            + tr("Your layers use %1, so the function itself must stay under %2.")
+                  .arg(formatMiBAndBytes(result.layersBytes), formatMiBAndBytes(result.functionBudget));
+    }
+    setToolTip(u"<b>%1</b><br>%2 %3 %4<br>%5%6%7<br><small>%8</small>"_s.arg(
         result.rule.title.toHtmlEscaped(), result.rule.id, result.rule.ruleText().toHtmlEscaped(),
         result.rule.isCount() ? QString::number(result.rule.limit) : formatMiBAndBytes(result.rule.limit),
         tr("Now: %1").arg(result.rule.isCount() ? QString::number(result.value) : formatMiBAndBytes(result.value)),
-        result.rule.errorText.isEmpty() ? QString()
-                                        : u"<br>"_s + tr("AWS says: <i>%1</i>").arg(result.rule.errorText.toHtmlEscaped()),
+        budget,
+        result.errorText.isEmpty() ? QString()
+                                   : u"<br>"_s + tr("AWS says: <i>%1</i>").arg(result.errorText.toHtmlEscaped()),
         result.rule.source.toHtmlEscaped()));
     setAccessibleName(result.rule.title);
-    setAccessibleDescription(valueText() + u", "_s + statusText());
+    setAccessibleDescription(valueText() + u", "_s + statusText() + u". "_s + noteText());
     update();
 }
 
@@ -116,6 +123,29 @@ QString LimitGauge::statusText() const
     return tr("%1 headroom").arg(m_result.rule.isCount() ? QString::number(gap) : formatMiB(gap));
 }
 
+QString LimitGauge::noteText() const
+{
+    if (!m_hasResult)
+        return {};
+    switch (m_result.rule.measure) {
+    case LimitMeasure::FunctionZipped:
+        if (m_result.rule.isInfo())
+            return tr("Information only");
+        // The one limit an upload through S3 skips: say so where it fails.
+        return m_result.pass ? tr("Direct upload; S3 uploads skip this check")
+                             : tr("Too big to upload directly: uploads through S3 skip this check");
+    case LimitMeasure::TotalUnzipped:
+    case LimitMeasure::FunctionUnzipped:
+        if (m_result.hasFunctionBudget)
+            return tr("Layers use %1: the function must stay under %2")
+                .arg(formatMiB(m_result.layersBytes), formatMiB(m_result.functionBudget));
+        return tr("However it is uploaded, S3 too");
+    case LimitMeasure::LayerCount:
+        break;
+    }
+    return {};
+}
+
 double LimitGauge::scaleMax() const
 {
     return std::max(double(m_result.rule.limit) * 1.25, double(m_result.value) * 1.05);
@@ -124,7 +154,8 @@ double LimitGauge::scaleMax() const
 QSize LimitGauge::sizeHint() const
 {
     const QFontMetrics fm = fontMetrics();
-    return {320, 3 * fm.height() + kBarHeight + 14};
+    // Four lines whatever the note says: a gauge never changes height.
+    return {320, 4 * fm.height() + kBarHeight + 14};
 }
 
 int LimitGauge::oneLineWidth() const
@@ -210,6 +241,14 @@ void LimitGauge::paintEvent(QPaintEvent *)
     const int valueWidth = statusBelow ? area.width() - statusWidth - 8 : area.width();
     p.drawText(QRectF(area.left(), bar.bottom() + 4, valueWidth, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                fm.elidedText(value, Qt::ElideRight, valueWidth));
+
+    // Line 4: what the number means for this package (layers' share, S3).
+    const QString note = noteText();
+    if (!note.isEmpty()) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(QRectF(area.left(), bar.bottom() + 4 + fm.height(), area.width(), fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(note, Qt::ElideRight, area.width()));
+    }
 }
 
 void LimitGauge::dragEnterEvent(QDragEnterEvent *event)

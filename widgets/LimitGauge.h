@@ -29,6 +29,9 @@ public:
     // The headline the gauge shows, e.g. "118.06 MiB of 50.00 MiB (236.1 %)".
     QString valueText() const;
     QString statusText() const;
+    // The line under the numbers: with layers, the budget left for the
+    // function; for the zipped limit, that S3 uploads skip it.
+    QString noteText() const;
 
     QSize sizeHint() const override;
     // The width its title and a verdict ("over by 000.00 MiB") need side by

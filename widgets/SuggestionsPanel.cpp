@@ -46,6 +46,16 @@ SuggestionsPanel::SuggestionsPanel(Session *session, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     m_summary->setWordWrap(true);
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_summary, &QLabel::linkActivated, this, [this] {
+        std::vector<NodeRef> blockers;
+        for (const PlanShortfall &s : m_shortfalls) {
+            for (const Culprit &c : s.blockers)
+                blockers.push_back({c.package, c.node});
+        }
+        Q_EMIT itemsActivated(blockers);
+    });
     layout->addWidget(m_summary);
     layout->addWidget(m_planButton);
     m_list->setColumnCount(3);
@@ -131,7 +141,7 @@ void SuggestionsPanel::refresh()
         ? SuggestionFinder::find(*m_session, rules, factsReady ? &m_facts : &none)
         : std::vector<Suggestion>{};
     bool enough = true;
-    m_plan = SuggestionFinder::fixItPlan(*m_session, m_suggestions, &enough);
+    m_plan = SuggestionFinder::fixItPlan(*m_session, m_suggestions, &enough, &m_shortfalls);
     const std::size_t open = m_suggestions.size();
     m_suggestions.insert(m_suggestions.end(), m_applied.begin(), m_applied.end());
     m_filling = true;
@@ -174,7 +184,7 @@ void SuggestionsPanel::refresh()
     m_filling = false;
     QString summary;
     if (!m_rulesError.isEmpty())
-        summary = m_rulesError;
+        summary = m_rulesError.toHtmlEscaped();
     else if (!m_session->hasFunction())
         summary = tr("Open a package to see what can go.");
     else if (!factsReady && open == 0)
@@ -187,11 +197,38 @@ void SuggestionsPanel::refresh()
         QStringList titles;
         for (std::size_t i : m_plan)
             titles << m_suggestions[i].rule.title;
-        summary = enough ? tr("Fix-it plan: %1.").arg(titles.join(u", "_s))
-                         : tr("Even every safe and caution suggestion leaves a limit exceeded.");
+        summary = enough ? tr("Fix-it plan: %1.").arg(titles.join(u", "_s)).toHtmlEscaped() : shortfallText();
     }
     m_summary->setText(summary);
     m_planButton->setEnabled(!m_plan.empty() && enough);
+}
+
+QString SuggestionsPanel::shortfallText() const
+{
+    // Which limit, by how much after the plan, and what keeps it over.
+    QStringList lines;
+    for (const PlanShortfall &s : m_shortfalls) {
+        QString line = tr("Even with every safe and caution suggestion, <b>%1</b> stays over by %2.")
+                           .arg(s.rule.title.toHtmlEscaped(), formatMiB(s.over));
+        if (!s.blockers.empty()) {
+            const Culprit &first = s.blockers.front();
+            const QString name = m_session->package(first.package)->tree.path(first.node);
+            const int more = int(s.blockers.size()) - 1;
+            line += u" "_s
+                + (more == 0 ? tr("No rule matches %1 (%2), which keeps it there.")
+                                   .arg(name.toHtmlEscaped(), formatMiB(first.bytes))
+                             : tr("No rule matches %1 (%2) and %n more files, which keep it there.", nullptr, more)
+                                   .arg(name.toHtmlEscaped(), formatMiB(first.bytes)));
+            line += u" <a href=\"#blockers\">%1</a>"_s.arg(more == 0 ? tr("Select it") : tr("Select them"));
+        }
+        lines << line;
+    }
+    return lines.join(u"<br>"_s);
+}
+
+QString SuggestionsPanel::summaryText() const
+{
+    return m_summary->text();
 }
 
 void SuggestionsPanel::onItemChanged(QTreeWidgetItem *item, int column)

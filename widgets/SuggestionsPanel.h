@@ -34,12 +34,21 @@ public:
     // session to be quiet for a moment).
     void refresh();
     void applyPlan();
+    // When even the whole plan is not enough: each limit it leaves failing,
+    // with the files that keep it over (offered for selection).
+    const std::vector<PlanShortfall> &shortfalls() const { return m_shortfalls; }
+    QString summaryText() const;
+
+Q_SIGNALS:
+    // The user asked to see these items (the files no suggestion takes).
+    void itemsActivated(const std::vector<packscope::NodeRef> &items);
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
     void scheduleRefresh();
+    QString shortfallText() const;
     void onItemChanged(QTreeWidgetItem *item, int column);
 
     Session *m_session;
@@ -52,6 +61,7 @@ private:
     QFutureWatcher<std::vector<ContentFacts>> m_gathering;
     std::vector<PackagePtr> m_gatheringFor;
     std::vector<std::size_t> m_plan;
+    std::vector<PlanShortfall> m_shortfalls;
     QTreeWidget *m_list;
     QLabel *m_summary;
     QPushButton *m_planButton;

@@ -46,6 +46,7 @@ AnalysisPanes::AnalysisPanes(Session *session, QWidget *parent)
     auto *sideTabs = new QTabWidget(this);
     sideTabs->setDocumentMode(true);
     sideTabs->addTab(m_exclusions, tr("Excluded"));
+    connect(m_suggestions, &SuggestionsPanel::itemsActivated, this, &AnalysisPanes::showItems);
     sideTabs->addTab(m_suggestions, tr("Suggestions"));
     const int warningsTab = sideTabs->addTab(m_warnings, tr("Warnings"));
     connect(m_warnings, &WarningsPanel::countChanged, sideTabs, [sideTabs, warningsTab](int count) {

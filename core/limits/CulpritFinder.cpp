@@ -5,8 +5,12 @@
 
 namespace packscope {
 
-std::vector<Culprit> CulpritFinder::find(const Session &session, LimitMeasure measure, std::uint64_t need,
-                                         bool *suffice)
+namespace {
+
+// `exclusionsOf(p)`: the exclusions package p is measured with.
+template <typename ExclusionsOf>
+std::vector<Culprit> findCulprits(const Session &session, ExclusionsOf exclusionsOf, LimitMeasure measure,
+                                  std::uint64_t need, bool *suffice)
 {
     *suffice = true;
     if (need == 0 || measure == LimitMeasure::LayerCount || !session.hasFunction())
@@ -17,7 +21,7 @@ std::vector<Culprit> CulpritFinder::find(const Session &session, LimitMeasure me
     std::vector<Culprit> candidates;
     for (int p = 0; p < packages; ++p) {
         const PackageTree &tree = session.package(p)->tree;
-        const ExclusionSet &exclusions = session.exclusions(p);
+        const ExclusionSet &exclusions = exclusionsOf(p);
         const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
         for (NodeId id = 1; id < tree.nodeCount(); ++id) {
             const PackageNode &node = tree.node(id);
@@ -49,6 +53,23 @@ std::vector<Culprit> CulpritFinder::find(const Session &session, LimitMeasure me
     }
     *suffice = removed >= need;
     return culprits;
+}
+
+} // namespace
+
+std::vector<Culprit> CulpritFinder::find(const Session &session, LimitMeasure measure, std::uint64_t need,
+                                         bool *suffice)
+{
+    return findCulprits(
+        session, [&session](int p) -> const ExclusionSet & { return session.exclusions(p); }, measure, need, suffice);
+}
+
+std::vector<Culprit> CulpritFinder::find(const Session &session, const std::vector<ExclusionSet> &exclusions,
+                                         LimitMeasure measure, std::uint64_t need, bool *suffice)
+{
+    return findCulprits(
+        session, [&exclusions](int p) -> const ExclusionSet & { return exclusions[std::size_t(p)]; }, measure, need,
+        suffice);
 }
 
 } // namespace packscope

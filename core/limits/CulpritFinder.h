@@ -1,6 +1,7 @@
 #pragma once
 
 #include "limits/LimitResult.h"
+#include "whatif/ExclusionSet.h"
 
 namespace packscope {
 
@@ -17,6 +18,10 @@ public:
     // enough; the whole candidate list is returned then.
     static std::vector<Culprit> find(const Session &session, LimitMeasure measure, std::uint64_t need,
                                      bool *suffice);
+    // The same, as if each package's exclusions were `exclusions[p]` (a
+    // what-if on a what-if, such as a plan tried before it is applied).
+    static std::vector<Culprit> find(const Session &session, const std::vector<ExclusionSet> &exclusions,
+                                     LimitMeasure measure, std::uint64_t need, bool *suffice);
 };
 
 } // namespace packscope

@@ -27,6 +27,16 @@ struct LimitResult {
     // False when excluding every file still would not pass (for example a
     // limit smaller than the zip's own end records): culprits then lists all.
     bool culpritsSuffice = true;
+    // For a limit on the function plus its layers, with layers attached: the
+    // unzipped bytes the layers use and the budget left for the function
+    // (limit - layers), the number AWS quotes in its error then.
+    bool hasFunctionBudget = false;
+    std::uint64_t layersBytes = 0;
+    std::uint64_t functionBudget = 0;
+    // What AWS prints when this limit fails for this session: the profile's
+    // text, with the function's budget in place of the limit when layers are
+    // attached. Empty when the profile gives none.
+    QString errorText;
 };
 
 } // namespace packscope

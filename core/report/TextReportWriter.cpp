@@ -61,8 +61,8 @@ void writeLimit(QString &out, const AuditReport::Limit &limit)
         out += u"        %1\n"_s.arg(r.rule.appliesTo);
         return;
     }
-    if (!r.rule.errorText.isEmpty())
-        out += u"        AWS says: %1\n"_s.arg(r.rule.errorText);
+    if (!r.errorText.isEmpty())
+        out += u"        AWS says: %1\n"_s.arg(r.errorText);
     if (limit.culprits.empty())
         return;
     std::uint64_t saved = 0;

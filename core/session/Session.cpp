@@ -371,6 +371,13 @@ std::vector<LimitResult> Session::evaluate() const
         if (!result.pass && !rule.isInfo())
             result.culprits = CulpritFinder::find(*this, rule.measure, result.value - rule.largestPassing(),
                                                   &result.culpritsSuffice);
+        result.errorText = rule.errorText;
+        if (rule.measure == LimitMeasure::TotalUnzipped && layerCount() > 0) {
+            result.hasFunctionBudget = true;
+            result.layersBytes = m.layersUnzipped;
+            result.functionBudget = rule.limit > m.layersUnzipped ? rule.limit - m.layersUnzipped : 0;
+            result.errorText.replace(QString::number(rule.limit), QString::number(result.functionBudget));
+        }
         results.push_back(std::move(result));
     }
     return results;

@@ -1,4 +1,5 @@
 #include "slim/SuggestionFinder.h"
+#include "limits/CulpritFinder.h"
 #include "session/Session.h"
 #include "slim/BinarySniffer.h"
 
@@ -227,10 +228,12 @@ std::vector<Suggestion> SuggestionFinder::find(const Session &session, const Sli
 }
 
 std::vector<std::size_t> SuggestionFinder::fixItPlan(const Session &session, const std::vector<Suggestion> &suggestions,
-                                                     bool *enough)
+                                                     bool *enough, std::vector<PlanShortfall> *shortfalls)
 {
+    if (shortfalls)
+        shortfalls->clear();
     // Try the plan on a copy of the session's exclusions.
-    auto failing = [&](const std::vector<ExclusionSet> &sets) {
+    auto measuresOf = [&](const std::vector<ExclusionSet> &sets) {
         SessionMeasures m;
         for (int p = 0; p < session.packageCount(); ++p) {
             if (!session.package(p))
@@ -245,6 +248,10 @@ std::vector<std::size_t> SuggestionFinder::fixItPlan(const Session &session, con
         }
         m.totalUnzipped = m.functionUnzipped + m.layersUnzipped;
         m.layerCount = std::uint32_t(session.layerCount());
+        return m;
+    };
+    auto failing = [&](const std::vector<ExclusionSet> &sets) {
+        const SessionMeasures m = measuresOf(sets);
         int count = 0;
         for (const LimitRule &rule : session.profile().limits)
             count += (!rule.isInfo() && !rule.isCount() && !rule.holds(m.value(rule.measure))) ? 1 : 0;
@@ -282,6 +289,17 @@ std::vector<std::size_t> SuggestionFinder::fixItPlan(const Session &session, con
     if (failing(sets) > 0) {
         if (enough)
             *enough = false;
+        if (shortfalls) {
+            for (const LimitRule &rule : session.profile().limits) {
+                const std::uint64_t value = measuresOf(sets).value(rule.measure);
+                if (rule.isInfo() || rule.isCount() || rule.holds(value))
+                    continue;
+                PlanShortfall shortfall{rule, value, value - rule.largestPassing(), {}, true};
+                shortfall.blockers = CulpritFinder::find(session, sets, rule.measure, shortfall.over,
+                                                         &shortfall.blockersSuffice);
+                shortfalls->push_back(std::move(shortfall));
+            }
+        }
         return plan;
     }
     // Drop, last added first, any suggestion the others make unnecessary.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "limits/LimitResult.h"
+
 #include "session/NodeRef.h"
 #include "slim/ContentFacts.h"
 #include "slim/SlimRules.h"
@@ -28,6 +30,16 @@ struct Suggestion {
     QStringList fixes;                // ids of failing limits this suggestion alone brings under
 };
 
+// A limit that still fails after the fix-it plan: by how much, and the
+// files that keep it over (the fewest largest ones no suggestion takes).
+struct PlanShortfall {
+    LimitRule rule;
+    std::uint64_t value = 0;  // the measure with the plan applied
+    std::uint64_t over = 0;   // bytes still to go: value - largest passing value
+    std::vector<Culprit> blockers;
+    bool blockersSuffice = true;  // excluding `blockers` too would make it pass
+};
+
 // Runs slimming rules over a session's packages as they are now (excluded
 // items are not suggested again), largest saving first.
 class SuggestionFinder
@@ -42,9 +54,10 @@ public:
     // and never danger, that together bring every failing limit under; their
     // indexes into `suggestions`. Empty when nothing fails; when even all of
     // them are not enough, all safe and caution suggestions, and `enough` false.
-    // Advisory suggestions are never part of it.
+    // Advisory suggestions are never part of it. `shortfalls`, when given,
+    // gets each limit the plan leaves failing (empty when it is enough).
     static std::vector<std::size_t> fixItPlan(const Session &session, const std::vector<Suggestion> &suggestions,
-                                              bool *enough = nullptr);
+                                              bool *enough = nullptr, std::vector<PlanShortfall> *shortfalls = nullptr);
 };
 
 } // namespace packscope

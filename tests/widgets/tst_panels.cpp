@@ -16,6 +16,7 @@
 #include "session/Session.h"
 #include "whatif/GlobPattern.h"
 
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -35,6 +36,40 @@ class TestPanels : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // When the whole plan is not enough, the panel says which limit stays
+    // over, by how much, and which file no rule matches, and offers it.
+    void aPlanThatIsNotEnoughSaysWhatBlocksIt()
+    {
+        Session session;
+        session.setFunction(syntheticPackage(u"function.zip"_s, {
+            {u"index.js"_s, 4000, 1500},
+            {u"node_modules/@sparticuz/chromium/bin/chromium.br"_s, 63535104, 63540000},
+            {u"node_modules/dep/index.js.map"_s, 3 * kMiB, 1 * kMiB},
+        }));
+        SuggestionsPanel panel(&session);
+        panel.refresh();
+        QCOMPARE(panel.shortfalls().size(), std::size_t(1));
+        const PlanShortfall &s = panel.shortfalls().front();
+        QCOMPARE(s.rule.id, u"zipped-direct-upload"_s);
+        const NodeId map = fixtures::nodeAt(session.package(0)->tree, u"node_modules/dep/index.js.map"_s);
+        QCOMPARE(s.value, session.measures().functionZipped - session.package(0)->tree.node(map).totals.footprint);
+        QCOMPARE(s.over, s.value - (52428800 - 1));
+        QCOMPARE(s.blockers.size(), std::size_t(1));
+        const NodeId chromium = fixtures::nodeAt(session.package(0)->tree,
+                                                 u"node_modules/@sparticuz/chromium/bin/chromium.br"_s);
+        QCOMPARE(s.blockers.front().node, chromium);
+        const QString text = panel.summaryText();
+        QVERIFY2(text.contains(u"Zipped package, direct upload"_s), qPrintable(text));
+        QVERIFY2(text.contains(formatMiB(s.over)), qPrintable(text));
+        QVERIFY2(text.contains(u"chromium.br"_s) && text.contains(u"Select it"_s), qPrintable(text));
+        QSignalSpy shown(&panel, &SuggestionsPanel::itemsActivated);
+        auto *summary = panel.findChild<QLabel *>();
+        QVERIFY(summary);
+        Q_EMIT summary->linkActivated(u"#blockers"_s);
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(shown.front().front().value<std::vector<NodeRef>>(), (std::vector<NodeRef>{{0, chromium}}));
+    }
+
     void suggestionsApplyAndTakeBack()
     {
         Session session;

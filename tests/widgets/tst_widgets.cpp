@@ -169,6 +169,30 @@ private Q_SLOTS:
         QVERIFY(!NodeDragPayload::fromMimeData(bogus.get(), session));
     }
 
+    // With layers, the gauge, its tooltip and the text AWS prints all give the
+    // budget left for the function; the zipped gauge says S3 skips it.
+    void gaugesSayTheFunctionsBudgetAndTheS3Way()
+    {
+        Session session;
+        session.setFunction(bigFunction());
+        GaugePanel gauges(&session);
+        gauges.setResults(session.evaluate());
+        LimitGauge *zipped = gauges.gauge(u"zipped-direct-upload"_s);
+        LimitGauge *unzipped = gauges.gauge(u"unzipped-total"_s);
+        QVERIFY2(zipped->noteText().contains(u"S3"_s), qPrintable(zipped->noteText()));
+        QVERIFY(!unzipped->toolTip().contains(u"layers use"_s, Qt::CaseInsensitive));
+        const int height = unzipped->sizeHint().height();
+
+        // A layer of 176,936,801 bytes leaves the function 85,207,199.
+        session.addLayer(syntheticPackage(u"deps.zip"_s, {{u"python/lib.so"_s, 176936801, 60000000}}));
+        gauges.setResults(session.evaluate());
+        QVERIFY2(unzipped->noteText().contains(formatMiB(85207199)), qPrintable(unzipped->noteText()));
+        QVERIFY2(unzipped->toolTip().contains(u"85,207,199"_s), qPrintable(unzipped->toolTip()));
+        QVERIFY2(unzipped->toolTip().contains(u"smaller than 85207199 bytes"_s), qPrintable(unzipped->toolTip()));
+        QVERIFY(!unzipped->toolTip().contains(u"262144000 bytes"_s));
+        QCOMPARE(unzipped->sizeHint().height(), height);  // the note never changes the layout
+    }
+
     void gaugesFollowTheSession()
     {
         Session session;
