@@ -1,8 +1,7 @@
 #include "CliOutput.h"
 
 #include "io/FileIdentity.h"
-
-#include <QSaveFile>
+#include "io/VerifiedSaveFile.h"
 
 #include <cstdio>
 
@@ -34,9 +33,9 @@ bool writeOutput(const QByteArray &data, const QString &outputPath, const QStrin
             return false;
         }
     }
-    QSaveFile file(outputPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        fail(u"%1: cannot write the report: %2"_s.arg(outputPath, file.errorString()));
+    QString error;
+    if (!VerifiedSaveFile::writeAll(outputPath, data, &error)) {
+        fail(error);
         return false;
     }
     return true;

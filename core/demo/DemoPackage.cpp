@@ -1,8 +1,8 @@
 #include "demo/DemoPackage.h"
+#include "io/VerifiedSaveFile.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <quazip/quazip.h>
@@ -187,19 +187,19 @@ QString DemoPackage::ensure(const QString &folder, QString *error, Demo demo)
     const bool zerosDemo = demo == Demo::Zeros;
     const QString path = QDir(folder).filePath(QString::fromLatin1(zerosDemo ? kZerosFileName : kFileName));
     // A complete earlier demo is at least as large as its big files zip to
-    // (QSaveFile never leaves a partial one behind).
+    // (VerifiedSaveFile never leaves a partial one behind).
     if (QFileInfo(path).size() > (zerosDemo ? 100'000 : kGraphBytes + kBundleBytes))
         return path;
     if (!QDir().mkpath(folder)) {
         *error = u"%1: cannot create the folder for the demo package"_s.arg(folder);
         return {};
     }
-    QSaveFile save(path);
-    if (!save.open(QIODevice::WriteOnly)) {
+    VerifiedSaveFile save(path);
+    if (!save.open()) {
         *error = u"%1: %2"_s.arg(path, save.errorString());
         return {};
     }
-    QuaZip zip(&save);
+    QuaZip zip(&save.device());
     zip.setAutoClose(false);
     if (!zip.open(QuaZip::mdCreate)) {
         *error = u"%1: cannot start the demo zip"_s.arg(path);
@@ -219,8 +219,11 @@ QString DemoPackage::ensure(const QString &folder, QString *error, Demo demo)
                  {u"cropped_panda.jpg"_s, noise(2'767, 0x9a9da), true}};
     }
     for (const DemoFile &file : files) {
-        if (!writeEntry(zip, file, error))
+        if (!writeEntry(zip, file, error)) {
+            if (save.writeFailed())
+                *error = u"%1: %2"_s.arg(path, save.errorString());
             return {};
+        }
     }
     zip.close();
     if (zip.getZipError() != ZIP_OK || !save.commit()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/FileIdentity.h"
 #include "model/PackageTree.h"
 #include "model/PackageWarning.h"
 
@@ -28,6 +29,9 @@ struct Package {
     std::uint64_t fixedZipBytes = 0;
     bool zippedEstimated = false;  // true unless the package is a real zip
     std::uint64_t fileSize = 0;    // size of the file on disk (0 for folders)
+    // The file as it was when it was opened (invalid for folders and for
+    // packages read from memory): later reads of contents compare with it.
+    FileStamp stamp;
     PackageWarnings warnings;
 
     std::uint64_t zippedBytes() const { return fixedZipBytes + tree.node(tree.root()).totals.footprint; }

@@ -8,11 +8,16 @@ namespace packscope {
 
 LoadResult ArchivePackageReader::read(const QString &path)
 {
+    // Taken before the archive is read, so a change during the read shows too.
+    const FileStamp stamp = FileStamp::capture(path);
     QString error;
     ArchiveHandle archive = ArchiveHandle::openForReading(path, ArchiveHandle::AnyArchive, &error);
     if (!archive)
         return LoadResult::failure(path, u"cannot open archive: "_s + error);
-    return readFrom(archive, path);
+    LoadResult result = readFrom(archive, path);
+    if (result.package)
+        result.package->stamp = stamp;
+    return result;
 }
 
 LoadResult ArchivePackageReader::readBytes(const void *data, std::size_t size, const QString &path)

@@ -5,6 +5,8 @@
 #include <QDir>
 
 #include <algorithm>
+#include <cerrno>
+#include <unistd.h>
 
 namespace packscope {
 
@@ -14,16 +16,42 @@ EntryContents::EntryContents(const Package &package) : m_package(package)
         m_readable = true;
     } else if (package.format == PackageFormat::Zip) {
         m_zip.setFileName(package.path);
-        if (m_zip.open(QIODevice::ReadOnly) && std::uint64_t(m_zip.size()) == package.fileSize && package.fileSize > 0)
-            m_data = m_zip.map(0, m_zip.size());
-        m_readable = m_data != nullptr;
+        if (m_zip.open(QIODevice::ReadOnly) && package.fileSize > 0) {
+            m_readable = true;
+            if (std::uint64_t(m_zip.size()) != package.fileSize
+                || (package.stamp.isValid() && !FileStamp::ofDescriptor(m_zip.handle()).sameAs(package.stamp)))
+                m_error = changedOnDiskError(package.path);
+        }
     }
 }
 
-EntryContents::~EntryContents()
+EntryContents::~EntryContents() = default;
+
+bool EntryContents::stillUnchanged() const
 {
-    if (m_data)
-        m_zip.unmap(const_cast<unsigned char *>(m_data));
+    if (m_error.isEmpty() && m_package.stamp.isValid()
+        && (!FileStamp::ofDescriptor(m_zip.handle()).sameAs(m_package.stamp)
+            || !checkUnchanged(m_package.path, m_package.stamp).isEmpty()))
+        m_error = changedOnDiskError(m_package.path);
+    return m_error.isEmpty();
+}
+
+bool EntryContents::readAt(void *into, std::uint64_t offset, std::uint64_t length) const
+{
+    auto *at = static_cast<char *>(into);
+    while (length > 0) {
+        const ssize_t got = ::pread(m_zip.handle(), at, std::size_t(length), off_t(offset));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got == 0)
+            m_error = changedOnDiskError(m_package.path);  // shorter than when it was opened
+        if (got <= 0)
+            return false;
+        at += got;
+        offset += std::uint64_t(got);
+        length -= std::uint64_t(got);
+    }
+    return true;
 }
 
 QByteArray EntryContents::read(NodeId id, qsizetype maxBytes, bool *complete) const
@@ -43,23 +71,44 @@ QByteArray EntryContents::read(NodeId id, qsizetype maxBytes, bool *complete) co
     }
     const ZipEntryLocation *loc = tree.zipLocation(id);
     const std::uint64_t size = m_package.fileSize;
+    unsigned char h[zip::kLocalHeaderSize];
     if (!loc || (loc->generalFlags & (zip::kFlagEncrypted | zip::kFlagStrongEncryption))
-        || loc->localOffset > size - std::min<std::uint64_t>(size, zip::kLocalHeaderSize)
-        || zip::u32(m_data + loc->localOffset) != zip::kLocalHeaderSignature)
+        || loc->localOffset > size - std::min<std::uint64_t>(size, zip::kLocalHeaderSize) || !stillUnchanged()
+        || !readAt(h, loc->localOffset, sizeof h) || zip::u32(h) != zip::kLocalHeaderSignature)
         return {};
-    const unsigned char *h = m_data + loc->localOffset;
     const std::uint64_t start = loc->localOffset + zip::kLocalHeaderSize + zip::u16(h + 26) + zip::u16(h + 28);
     if (start > size)
         return {};
     const std::uint64_t available = std::min<std::uint64_t>(size - start, tree.node(id).totals.compressed);
     if (loc->method == 0) {
         const auto length = qsizetype(std::min<std::uint64_t>(available, std::uint64_t(maxBytes)));
+        QByteArray bytes(length, Qt::Uninitialized);
+        if (!readAt(bytes.data(), start, std::uint64_t(length)))
+            return {};
         *complete = available <= std::uint64_t(maxBytes);
-        return QByteArray(reinterpret_cast<const char *>(m_data + start), length);
+        return bytes;
     }
     if (loc->method != 8)
         return {};
-    return rawInflate(m_data + start, available, maxBytes, complete);
+    std::uint64_t offset = start;
+    std::uint64_t left = available;
+    QByteArray bytes = rawInflate(
+        [&](unsigned char *buffer, qint64 room) -> qint64 {
+            const std::uint64_t step = std::min<std::uint64_t>(left, std::uint64_t(room));
+            if (step == 0)
+                return 0;
+            if (!readAt(buffer, offset, step))
+                return -1;
+            offset += step;
+            left -= step;
+            return qint64(step);
+        },
+        maxBytes, complete);
+    if (!m_error.isEmpty()) {
+        *complete = false;
+        return {};
+    }
+    return bytes;
 }
 
 QByteArray EntryContents::head(NodeId id, qsizetype maxBytes) const

@@ -147,6 +147,7 @@ LoadResult ZipPackageReader::read(const QString &path, Threads threads)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return LoadResult::failure(path, file.errorString());
+    const FileStamp stamp = FileStamp::ofDescriptor(file.handle());
     const auto fileSize = std::uint64_t(file.size());
     if (fileSize == 0)
         return LoadResult::failure(path, u"empty file (0 bytes), not a zip archive"_s);
@@ -155,6 +156,8 @@ LoadResult ZipPackageReader::read(const QString &path, Threads threads)
         return LoadResult::failure(path, u"cannot map the file: "_s + file.errorString());
     LoadResult result = readBytes(data, fileSize, path, threads);
     file.unmap(const_cast<unsigned char *>(data));
+    if (result.package)
+        result.package->stamp = stamp;
     return result;
 }
 

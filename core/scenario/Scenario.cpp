@@ -1,4 +1,5 @@
 #include "scenario/Scenario.h"
+#include "io/VerifiedSaveFile.h"
 #include "session/Session.h"
 #include "slim/SuggestionFinder.h"
 
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -155,13 +155,7 @@ std::optional<Scenario> Scenario::load(const QString &scenarioPath, QString *err
 
 bool Scenario::save(const QString &scenarioPath, QString *error) const
 {
-    QSaveFile file(scenarioPath);
-    const QByteArray data = toJson();
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = u"%1: %2"_s.arg(scenarioPath, file.errorString());
-        return false;
-    }
-    return true;
+    return VerifiedSaveFile::writeAll(scenarioPath, toJson(), error);
 }
 
 QString Scenario::functionPath(const QString &scenarioPath) const

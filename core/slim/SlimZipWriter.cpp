@@ -10,7 +10,10 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cerrno>
 #include <numeric>
+#include <sys/mman.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -18,15 +21,112 @@ namespace packscope {
 
 namespace {
 
+// The input zip as the copy sees it: an anonymous mapping of the file's
+// size into which only the index (central directory and end records) is
+// read with pread(2), and the entries' records streamed from the file
+// straight into the output. Nothing maps the file itself, so a package
+// truncated while it is copied gives a short read, never a SIGBUS.
+class ZipSource
+{
+public:
+    ZipSource(int fd, std::uint64_t size, const QString &path) : m_fd(fd), m_size(size), m_path(path)
+    {
+        if (size > 0) {
+            void *image = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                                 -1, 0);
+            m_image = image == MAP_FAILED ? nullptr : static_cast<unsigned char *>(image);
+        }
+    }
+    ~ZipSource()
+    {
+        if (m_image)
+            ::munmap(m_image, m_size);
+    }
+    ZipSource(const ZipSource &) = delete;
+    ZipSource &operator=(const ZipSource &) = delete;
+
+    // The file's bytes where load() has read them, zeros elsewhere.
+    const unsigned char *data() const { return m_image; }
+    // Reads [from, to) into data(); returns an error or an empty string.
+    QString load(std::uint64_t from, std::uint64_t to)
+    {
+        if (!m_image)
+            return u"%1: cannot allocate room for the central directory"_s.arg(m_path);
+        to = std::min(to, m_size);
+        for (std::uint64_t at = from; at < to;) {
+            const QString error = readAt(m_image + at, at, to - at);
+            if (!error.isEmpty())
+                return error;
+            at = to;
+        }
+        return {};
+    }
+    // Copies [from, from + length) of the file into `out`; returns an error or an empty string.
+    QString copy(std::uint64_t from, std::uint64_t length, QIODevice &out)
+    {
+        constexpr std::uint64_t kChunk = 1 << 20;
+        if (m_buffer.empty() && length > 0)
+            m_buffer.resize(kChunk);
+        while (length > 0) {
+            const std::uint64_t step = std::min(length, kChunk);
+            if (QString error = readAt(m_buffer.data(), from, step); !error.isEmpty())
+                return error;
+            if (out.write(reinterpret_cast<const char *>(m_buffer.data()), qint64(step)) != qint64(step))
+                return out.errorString();
+            from += step;
+            length -= step;
+        }
+        return {};
+    }
+
+private:
+    QString readAt(unsigned char *into, std::uint64_t offset, std::uint64_t length)
+    {
+        while (length > 0) {
+            const ssize_t got = ::pread(m_fd, into, std::size_t(std::min<std::uint64_t>(length, 1u << 30)),
+                                        off_t(offset));
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got < 0)
+                return u"%1: %2"_s.arg(m_path, qt_error_string(errno));
+            if (got == 0)
+                return changedOnDiskError(m_path);  // shorter than when it was opened
+            into += got;
+            offset += std::uint64_t(got);
+            length -= std::uint64_t(got);
+        }
+        return {};
+    }
+
+    int m_fd;
+    std::uint64_t m_size;
+    QString m_path;
+    unsigned char *m_image = nullptr;
+    std::vector<unsigned char> m_buffer;
+};
+
 // Copies a zip's kept records into `out`; returns an error or an empty string.
-QString copyKeptRecords(const unsigned char *data, std::uint64_t size, const Package &package,
+QString copyKeptRecords(ZipSource &source, std::uint64_t size, const Package &package,
                         const std::vector<std::uint8_t> &keep, QIODevice &out)
 {
+    const auto locations = package.tree.zipLocations();
+    // The index lies at the end: the central records (where the reader found
+    // them) and the end records, which sit within the last 64 KiB or so.
+    constexpr std::uint64_t kEndRecordsReach = zip::kEndSize + zip::kMaxCommentLength + 128;
+    std::uint64_t indexStart = size - std::min(size, kEndRecordsReach);
+    for (const ZipEntryLocation &loc : locations)
+        indexStart = std::min(indexStart, loc.centralOffset);
+    if (QString error = source.load(indexStart, size); !error.isEmpty())
+        return error;
+    const unsigned char *data = source.data();
     const ZipEndRecordsResult located = locateZipEndRecords(data, size);
     if (!located.ok())
         return located.error;
     const ZipEndRecords &end = located.records;
-    const auto locations = package.tree.zipLocations();
+    if (end.centralStart < indexStart) {
+        if (QString error = source.load(end.centralStart, indexStart); !error.isEmpty())
+            return error;
+    }
     const std::uint64_t shift = end.offsetShift;
 
     // Prepended data: everything before the first local record.
@@ -40,8 +140,8 @@ QString copyKeptRecords(const unsigned char *data, std::uint64_t size, const Pac
     auto write = [&out](const unsigned char *bytes, std::uint64_t length) {
         return out.write(reinterpret_cast<const char *>(bytes), qint64(length)) == qint64(length);
     };
-    if (!write(data, prefixEnd))
-        return out.errorString();
+    if (QString error = source.copy(0, prefixEnd, out); !error.isEmpty())
+        return error;
 
     // Local records in file order, each to its new place.
     std::vector<std::uint32_t> order;
@@ -56,8 +156,8 @@ QString copyKeptRecords(const unsigned char *data, std::uint64_t size, const Pac
     std::uint64_t pos = prefixEnd;
     for (std::uint32_t i : order) {
         newOffset[i] = pos;
-        if (!write(data + locations[i].localOffset, locations[i].localLength))
-            return out.errorString();
+        if (QString error = source.copy(locations[i].localOffset, locations[i].localLength, out); !error.isEmpty())
+            return error;
         pos += locations[i].localLength;
     }
 
@@ -190,13 +290,11 @@ SlimResult SlimZipWriter::write(const Package &package, const ExclusionSet &excl
             r.error = u"%1: %2"_s.arg(package.path, in.errorString());
             return r;
         }
-        if (std::uint64_t(in.size()) != package.fileSize) {
-            r.error = u"%1: the file changed since it was read; open it again"_s.arg(package.path);
-            return r;
-        }
-        const unsigned char *data = in.map(0, in.size());
-        if (!data) {
-            r.error = u"%1: cannot map the file: %2"_s.arg(package.path, in.errorString());
+        // What was opened must be what was read: the tree's offsets are the old file's.
+        const FileStamp opened = FileStamp::ofDescriptor(in.handle());
+        if (std::uint64_t(in.size()) != package.fileSize
+            || (package.stamp.isValid() && !opened.sameAs(package.stamp))) {
+            r.error = changedOnDiskError(package.path);
             return r;
         }
         const auto locations = tree.zipLocations();
@@ -213,20 +311,30 @@ SlimResult SlimZipWriter::write(const Package &package, const ExclusionSet &excl
         }
         r.keptEntries = std::uint64_t(std::count(keep.begin(), keep.end(), 1));
         r.removedEntries = locations.size() - r.keptEntries;
-        error = copyKeptRecords(data, in.size(), package, keep, out);
-        in.unmap(const_cast<unsigned char *>(data));
+        ZipSource source(in.handle(), package.fileSize, package.path);
+        error = copyKeptRecords(source, package.fileSize, package, keep, out);
+        // Rewritten while it was copied (truncated and grown again, say):
+        // what was copied may mix the two files.
+        if (error.isEmpty() && package.stamp.isValid() && !FileStamp::ofDescriptor(in.handle()).sameAs(package.stamp))
+            error = changedOnDiskError(package.path);
     } else {
         const ZipRebuild rebuilt = ZipRebuilder::write(package, excluded, out);
         error = rebuilt.error;
         r.keptEntries = rebuilt.entries;
         r.removedEntries = rebuilt.removed;
     }
+    if (file.writeFailed())
+        error = file.errorString();  // the system's reason beats "cannot write X into the zip"
     if (!error.isEmpty()) {
-        r.error = u"%1: %2"_s.arg(outputPath, error);
-        return r;  // QSaveFile drops what was written
+        // A changed package is the package's error; anything else is the output's.
+        r.error = error == changedOnDiskError(package.path) ? error : u"%1: %2"_s.arg(outputPath, error);
+        return r;  // the temporary file is removed
     }
     // Read back what was written before it replaces anything.
-    const bool committed = file.commit([&r](const unsigned char *data, std::uint64_t size) {
+    const bool committed = file.commit([&r, &package](const unsigned char *data, std::uint64_t size) {
+        // Last look just before the rename: the output must match the package as opened.
+        if (const QString changed = checkUnchanged(package.path, package.stamp); !changed.isEmpty())
+            return changed;
         r.writtenBytes = size;
         r.verification = ZipVerifier::verify(data, size, r.keptEntries);
         if (!r.verification.ok())
@@ -235,8 +343,12 @@ SlimResult SlimZipWriter::write(const Package &package, const ExclusionSet &excl
             return u"wrote %1 bytes where %2 were predicted"_s.arg(r.writtenBytes).arg(r.predictedBytes);
         return QString();
     });
-    if (!committed)
-        r.error = u"%1: %2; nothing was written"_s.arg(outputPath, file.errorString());
+    if (!committed) {
+        const QString reason = file.errorString();
+        r.error = reason == changedOnDiskError(package.path)
+            ? reason
+            : u"%1: %2; nothing was written"_s.arg(outputPath, reason);
+    }
     return r;
 }
 

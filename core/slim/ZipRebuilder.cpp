@@ -1,4 +1,5 @@
 #include "slim/ZipRebuilder.h"
+#include "io/FileIdentity.h"
 #include "readers/ArchiveHandle.h"
 
 #include <QDir>
@@ -105,6 +106,10 @@ ZipRebuild ZipRebuilder::write(const Package &package, const std::vector<std::ui
             ++r.entries;
         }
     } else {
+        if (QString changed = checkUnchanged(package.path, package.stamp); !changed.isEmpty()) {
+            r.error = changed;
+            return r;
+        }
         QString openError;
         ArchiveHandle archive = ArchiveHandle::openForReading(package.path, ArchiveHandle::AnyArchive, &openError);
         if (!archive) {
@@ -124,7 +129,7 @@ ZipRebuild ZipRebuilder::write(const Package &package, const std::vector<std::ui
             }
             const NodeId node = tree.entryNode(index);
             if (node == kNoNode) {
-                r.error = u"%1: the archive changed since it was read; open it again"_s.arg(package.path);
+                r.error = changedOnDiskError(package.path);
                 return r;
             }
             if (node == tree.root())

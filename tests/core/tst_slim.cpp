@@ -5,6 +5,8 @@
 #include "Fixtures.h"
 #include "SyntheticPackage.h"
 
+#include "io/FileIdentity.h"
+#include "readers/EntryContents.h"
 #include "readers/PackageReader.h"
 #include "scenario/Scenario.h"
 #include "session/Session.h"
@@ -18,6 +20,9 @@
 #include <QtTest>
 
 #include <set>
+#include <thread>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace packscope;
@@ -29,6 +34,33 @@ private:
     QTemporaryDir m_dir;
 
     QString makeZip(const QString &name, const QString &code) { return fixtures::pythonFile(m_dir.filePath(name), code); }
+
+    // A zip of `files` stored (uncompressed) entries of `bytes` random bytes each.
+    QString makeStoredZip(const QString &path, int files, int bytes)
+    {
+        return fixtures::pythonFile(path, u"import sys, zipfile, random\n"
+                                          u"r = random.Random(7)\n"
+                                          u"with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:\n"
+                                          u"    for i in range(%1):\n"
+                                          u"        z.writestr('data/part%d.bin' % i, r.randbytes(%2))\n"_s.arg(files)
+                                              .arg(bytes));
+    }
+    // Names in `dir`, hidden ones (temporary files) included.
+    static QStringList namesIn(const QString &dir)
+    {
+        return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    }
+    // Mounts a tmpfs of `options` on `dir` (created); false after a failure naming why.
+    static bool mountTmpfs(const QString &dir, const QString &options)
+    {
+        QDir().mkpath(dir);
+        const auto mounted = fixtures::run(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, options, u"tmpfs"_s, dir});
+        if (mounted.exitCode != 0) {
+            qWarning("mount -t tmpfs failed (%d): %s", mounted.exitCode, mounted.err.constData());
+            return false;
+        }
+        return true;
+    }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
@@ -340,6 +372,125 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         QCOMPARE(QJsonDocument::fromJson(whole.out)[u"packages"_s][0][u"zipped_bytes"_s].toInteger()
                      - QJsonDocument::fromJson(without.out)[u"packages"_s][0][u"zipped_bytes"_s].toInteger(),
                  sdk[u"zipped_bytes"_s].toInteger());
+    }
+
+    void packageChangedAfterOpeningIsRefused_data()
+    {
+        QTest::addColumn<bool>("replace");
+        QTest::newRow("truncated") << false;
+        QTest::newRow("replaced") << true;
+    }
+    void packageChangedAfterOpeningIsRefused()
+    {
+        QFETCH(bool, replace);
+        const QString dir = m_dir.filePath(replace ? u"changed-replaced"_s : u"changed-truncated"_s);
+        QVERIFY(QDir().mkpath(dir));
+        const QString zip = makeStoredZip(dir + u"/in.zip"_s, 4, 64 * 1024);
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        if (replace) {
+            // What a build does: a new file (same size, other bytes) renamed over the old one.
+            const QString other = makeStoredZip(dir + u"/other.zip"_s, 4, 64 * 1024);
+            fixtures::writeFile(other, QByteArray(int(QFileInfo(zip).size()), 'x'));
+            QVERIFY(::rename(QFile::encodeName(other).constData(), QFile::encodeName(zip).constData()) == 0);
+        } else {
+            QVERIFY(QFile::resize(zip, QFileInfo(zip).size() / 2));
+        }
+        const QString expected = zip + u" changed on disk since it was opened: reopen it"_s;
+        const QString out = m_dir.filePath(u"changed-out"_s);
+        QVERIFY(QDir().mkpath(out));
+        Session session;
+        session.setFunction(loaded.package);
+        const SlimResult r = SlimZipWriter::write(*loaded.package, session.exclusions(0), out + u"/slim.zip"_s);
+        QCOMPARE(r.error, expected);
+        QCOMPARE(namesIn(out), QStringList());
+        const EntryContents contents(*loaded.package);
+        QVERIFY(contents.head(loaded.package->tree.root() + 1, 16).isEmpty());
+        QVERIFY(!contents.isReadable());
+        QCOMPARE(contents.error(), expected);
+    }
+
+    // Truncated from another thread while the slim copy runs: never a
+    // crash; either the copy finished first or the change is reported.
+    void truncationDuringTheCopyNeverCrashes()
+    {
+        const QString dir = m_dir.filePath(u"midread"_s);
+        QVERIFY(QDir().mkpath(dir));
+        const QString pristine = makeStoredZip(dir + u"/pristine.zip"_s, 3, 10 * 1024 * 1024);
+        const QString zip = dir + u"/in.zip"_s;
+        const QString outDir = dir + u"/out"_s;
+        QVERIFY(QDir().mkpath(outDir));
+        int refused = 0;
+        for (int round = 0; round < 8; ++round) {
+            QFile::remove(zip);
+            QVERIFY(QFile::copy(pristine, zip));
+            const LoadResult loaded = PackageReader::read(zip);
+            QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+            Session session;
+            session.setFunction(loaded.package);
+            std::thread truncator([&zip, round] {
+                std::this_thread::sleep_for(std::chrono::milliseconds(round * 3));
+                (void)::truncate(QFile::encodeName(zip).constData(), 4096);
+            });
+            const QString out = outDir + u"/slim.zip"_s;
+            QFile::remove(out);
+            const SlimResult r = SlimZipWriter::write(*loaded.package, session.exclusions(0), out);
+            truncator.join();
+            if (r.ok()) {
+                QVERIFY(QFileInfo::exists(out));
+            } else {
+                QCOMPARE(r.error, zip + u" changed on disk since it was opened: reopen it"_s);
+                QCOMPARE(namesIn(outDir), QStringList());
+                ++refused;
+            }
+        }
+        QVERIFY(refused > 0);  // the file was shorter before most copies even started
+    }
+
+    void writeErrorsSayTheSystemsReason()
+    {
+        const QString full = m_dir.filePath(u"full"_s);
+        QVERIFY2(mountTmpfs(full, u"size=1m"_s), "cannot mount a 1 MiB tmpfs (the tests run as root)");
+        const auto unmount = qScopeGuard([&] { fixtures::run(u"umount"_s, {full}); });
+        const QString zip = makeStoredZip(m_dir.filePath(u"big.zip"_s), 2, 1024 * 1024);
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        Session session;
+        session.setFunction(loaded.package);
+        const QString out = full + u"/slim.zip"_s;
+        const SlimResult r = SlimZipWriter::write(*loaded.package, session.exclusions(0), out);
+        QVERIFY2(r.error.startsWith(out + u": "_s) && r.error.contains(u"No space left on device"_s),
+                 qPrintable(r.error));
+        QCOMPARE(namesIn(full), QStringList());
+        const auto cli = fixtures::run(fixtures::cliPath(), {u"slim"_s, zip, u"-o"_s, out});
+        QCOMPARE(cli.exitCode, 2);
+        QVERIFY2(cli.err.contains(QByteArray(out.toUtf8() + ": No space left on device")), cli.err.constData());
+        QCOMPARE(cli.err.count('\n'), 1);
+        QCOMPARE(namesIn(full), QStringList());
+
+        // A full disk for the small files too: report, scenario.
+        fixtures::run(u"dd"_s, {u"if=/dev/zero"_s, u"of="_s + full + u"/filler"_s, u"bs=64k"_s});
+        const QString report = full + u"/report.json"_s;
+        const auto audit = fixtures::run(fixtures::cliPath(), {u"audit"_s, zip, u"--format"_s, u"json"_s, u"-o"_s, report});
+        QCOMPARE(audit.exitCode, 2);
+        QVERIFY2(audit.err.contains(QByteArray(report.toUtf8() + ": No space left on device")), audit.err.constData());
+        const QString patterns = full + u"/patterns.txt"_s;
+        const auto globs = fixtures::run(fixtures::cliPath(), {u"patterns"_s, zip, u"--exclude"_s, u"data/"_s,
+                                                               u"-o"_s, patterns});
+        QCOMPARE(globs.exitCode, 2);
+        QVERIFY2(globs.err.contains(QByteArray(patterns.toUtf8() + ": No space left on device")), globs.err.constData());
+        QCOMPARE(namesIn(full), QStringList{u"filler"_s});
+
+        // Read-only.
+        QFile::remove(full + u"/filler"_s);
+        QCOMPARE(fixtures::run(u"mount"_s, {u"-o"_s, u"remount,ro"_s, full}).exitCode, 0);
+        const SlimResult ro = SlimZipWriter::write(*loaded.package, session.exclusions(0), out);
+        QVERIFY2(ro.error.startsWith(out + u": "_s) && ro.error.contains(u"Read-only file system"_s),
+                 qPrintable(ro.error));
+        const auto roCli = fixtures::run(fixtures::cliPath(), {u"audit"_s, zip, u"-o"_s, report});
+        QCOMPARE(roCli.exitCode, 2);
+        QVERIFY2(roCli.err.contains(QByteArray(report.toUtf8() + ": Read-only file system")), roCli.err.constData());
+        QCOMPARE(namesIn(full), QStringList());
     }
 };
 
