@@ -17,13 +17,22 @@ namespace packscope {
 
 namespace {
 
-// Paths have no spaces to wrap at; keep the start and the file name.
+// Paths have no spaces to wrap at. The file name is what tells two culprits
+// apart: keep it whole, and the start of the folders; elide their middle.
 QString shortPath(const QString &path)
 {
-    constexpr qsizetype kMax = 40;
+    constexpr qsizetype kMax = 44;
     if (path.size() <= kMax)
         return path;
-    return path.left(14) + u"…"_s + path.right(kMax - 15);
+    const qsizetype slash = path.lastIndexOf(u'/');
+    const QString name = path.mid(slash + 1);
+    constexpr qsizetype kMaxName = 60;  // only a name longer than this loses its middle
+    if (name.size() > kMaxName)
+        return name.left(kMaxName / 2 - 1) + u"…"_s + name.right(kMaxName / 2);
+    if (slash < 0 || name.size() + 8 >= kMax)
+        return slash < 0 ? name : u"…/"_s + name;
+    const qsizetype folders = kMax - name.size() - 2;  // "…/" between
+    return path.left(folders) + u"…/"_s + name;
 }
 
 } // namespace
@@ -121,6 +130,15 @@ void GaugePanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::FontChange) {
         m_columns = 0;
         arrange();
+    }
+    // A rich-text label keeps the link colour it was laid out with: lay the
+    // culprit lines out again in the new palette.
+    if (event->type() == QEvent::PaletteChange) {
+        for (Slot &slot : m_slots) {
+            const QString text = slot.culprits->text();
+            slot.culprits->clear();
+            slot.culprits->setText(text);
+        }
     }
 }
 

@@ -149,10 +149,13 @@ void SuggestionsPanel::refresh()
     for (std::size_t i = 0; i < m_suggestions.size(); ++i) {
         const Suggestion &s = m_suggestions[i];
         auto *item = new QTreeWidgetItem(m_list);
-        QString title = s.rule.title;
-        if (s.package > 0)
-            title += tr(" (layer %1)").arg(s.package);
-        item->setText(0, u"%1  %2"_s.arg(s.advisory ? tr("BUILD") : riskTierName(s.rule.risk).toUpper(), title));
+        // Which package first: a narrow column elides the end of the title,
+        // and the same rule can match in the function and in a layer.
+        const QString where = m_session->layerCount() == 0 ? QString()
+            : s.package == 0                                ? tr("Function: ")
+                                                            : tr("Layer %1: ").arg(s.package);
+        item->setText(0, u"%1  %2%3"_s.arg(s.advisory ? tr("BUILD") : riskTierName(s.rule.risk).toUpper(), where,
+                                           s.rule.title));
         item->setForeground(0, riskColor(s.rule.risk));
         item->setText(1, (s.advisory ? u"≈ "_s : QString()) + formatMiB(s.zippedSaving));
         item->setText(2, formatMiB(s.unzippedSaving));
