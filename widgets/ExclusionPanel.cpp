@@ -175,21 +175,16 @@ void ExclusionPanel::refresh()
         m_total->setText(tr("Nothing excluded."));
         return;
     }
-    // The total is what the session measures with and without exclusions,
-    // so items inside excluded folders are not counted twice.
-    std::uint64_t zipped = 0, unzipped = 0;
-    for (int p = 0; p < m_session->packageCount(); ++p) {
-        if (!m_session->package(p))
-            continue;
-        const SizeTotals excluded = m_session->exclusions(p).excludedTotals(0);
-        unzipped += excluded.unzipped;
-        if (p == 0)
-            zipped += excluded.footprint;
-    }
-    m_total->setText((items.size() == 1 ? tr("1 item excluded: saves %1 zipped, %2 unzipped")
-                                        : tr("%n items excluded: saves %1 zipped, %2 unzipped", nullptr, int(items.size())))
-                         .arg(formatMiB(zipped), formatMiB(unzipped)));
-    m_total->setToolTip(tr("Zipped: %1\nUnzipped: %2").arg(formatMiBAndBytes(zipped), formatMiBAndBytes(unzipped)));
+    // Counted as the CLI's report counts: files and dirs of every package;
+    // zipped bytes of the function's zip.
+    const SizeTotals excluded = m_session->excludedTotals();
+    QString counted = excluded.files == 1 ? tr("1 file") : tr("%1 files").arg(formatBytes(excluded.files));
+    if (excluded.dirs > 0)
+        counted += excluded.dirs == 1 ? tr(", 1 dir") : tr(", %1 dirs").arg(formatBytes(excluded.dirs));
+    m_total->setText(tr("%1 excluded: saves %2 zipped, %3 unzipped")
+                         .arg(counted, formatMiB(excluded.footprint), formatMiB(excluded.unzipped)));
+    m_total->setToolTip(tr("Zipped: %1\nUnzipped: %2")
+                            .arg(formatMiBAndBytes(excluded.footprint), formatMiBAndBytes(excluded.unzipped)));
 }
 
 void ExclusionPanel::setDropHighlight(bool on)

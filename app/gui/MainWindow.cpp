@@ -18,6 +18,7 @@
 #include "report/SizeFormat.h"
 #include "session/Session.h"
 #include "slim/SlimZipWriter.h"
+#include "whatif/GlobPattern.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -152,6 +153,11 @@ void MainWindow::createActions()
             refs.push_back(m_panes->treemap()->selected());
         m_session->exclude(refs);
     });
+    m_excludeMatchesAction = new QAction(tr("Exclude All &Matches"), this);
+    m_excludeMatchesAction->setShortcut(tr("Ctrl+Shift+Del"));
+    m_excludeMatchesAction->setToolTip(tr("Exclude everything the filter matches, as one step"));
+    m_excludeMatchesAction->setEnabled(false);
+    connect(m_excludeMatchesAction, &QAction::triggered, this, &MainWindow::excludeFilterMatches);
     m_restoreAllAction = new QAction(tr("Restore &All"), this);
     connect(m_restoreAllAction, &QAction::triggered, m_session, &Session::clearExclusions);
 
@@ -219,6 +225,7 @@ void MainWindow::createMenus()
     edit->addAction(m_redoAction);
     edit->addSeparator();
     edit->addAction(m_excludeAction);
+    edit->addAction(m_excludeMatchesAction);
     edit->addAction(m_restoreAllAction);
     edit->addSeparator();
     QAction *find = edit->addAction(tr("&Filter…"), this, [this] {
@@ -275,6 +282,9 @@ void MainWindow::createMenus()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     bar->addWidget(m_filter);
+    bar->addWidget(m_filterMatches);
+    m_excludeMatchesAction->setIconText(tr("Exclude Matches"));
+    bar->addAction(m_excludeMatchesAction);
 }
 
 void MainWindow::createCentralArea()
@@ -316,7 +326,13 @@ void MainWindow::createCentralArea()
     connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_filterTimer, &QTimer::timeout, this, [this] {
         m_panes->setFilter(NodeFilter(m_filter->text()));
+        updateFilterMatches();
     });
+    m_filterMatches = new QLabel(this);
+    m_filterMatches->setObjectName(u"filterMatches"_s);
+    // A fixed width: a toolbar whose items change width relays out the window.
+    m_filterMatches->setFixedWidth(m_filterMatches->fontMetrics().horizontalAdvance(u"0"_s) * 46);
+    m_filterMatches->setContentsMargins(8, 0, 4, 0);
 
     m_panes = new AnalysisPanes(m_session, central);
     layout->addWidget(m_panes, 1);
@@ -680,6 +696,7 @@ void MainWindow::onSessionChanged()
     m_undoAction->setEnabled(m_session->canUndo());
     m_redoAction->setEnabled(m_session->canRedo());
     m_restoreAllAction->setEnabled(m_session->hasExclusions());
+    updateFilterMatches();
     m_addLayerAction->setEnabled(m_session->hasFunction());
     m_exportAction->setEnabled(m_session->hasFunction() && !m_exporting);
     m_patternsAction->setEnabled(m_session->hasFunction());
@@ -717,6 +734,42 @@ void MainWindow::onSessionChanged()
         status += warnings == 1 ? tr(" · 1 warning, listed under Warnings")
                                 : tr(" · %1 warnings, listed under Warnings").arg(warnings);
     m_status->setText(status);
+}
+
+void MainWindow::updateFilterMatches()
+{
+    const NodeFilter filter(m_filter->text());
+    if (filter.isEmpty() || !m_session->hasFunction()) {
+        m_filterMatches->clear();
+        m_excludeMatchesAction->setEnabled(false);
+        return;
+    }
+    // Counted as the report counts: files, dirs, unzipped and zipped bytes,
+    // of what the filter matches and is still kept.
+    const Session::FilterMatches matches = m_session->matching(filter);
+    const SizeTotals &t = matches.totals;
+    QString text = t.files == 1 ? tr("1 file") : tr("%1 files").arg(formatBytes(t.files));
+    if (t.dirs > 0)
+        text += t.dirs == 1 ? tr(", 1 dir") : tr(", %1 dirs").arg(formatBytes(t.dirs));
+    text = matches.items.empty() ? tr("Nothing kept matches")
+                                 : tr("%1, %2 (%3 zipped) match").arg(text, formatMiB(t.unzipped), formatMiB(t.footprint));
+    m_filterMatches->setText(m_filterMatches->fontMetrics().elidedText(text, Qt::ElideRight,
+                                                                       m_filterMatches->contentsRect().width()));
+    m_filterMatches->setToolTip(text);
+    m_excludeMatchesAction->setEnabled(!matches.items.empty());
+}
+
+void MainWindow::excludeFilterMatches()
+{
+    const NodeFilter filter(m_filter->text());
+    if (filter.isEmpty())
+        return;
+    // A glob is excluded as the glob, so that Packager Patterns exports it as
+    // one line; a name is excluded item by item, with the name as the reason.
+    if (filter.isGlob())
+        m_session->excludeMatching(GlobPattern(m_filter->text()));
+    else
+        m_session->exclude(m_session->matching(filter).items, tr("Name contains “%1”").arg(m_filter->text()));
 }
 
 void MainWindow::nameUndoActions()

@@ -100,6 +100,9 @@ private:
     void nameUndoActions();
     void updateLayerMenu();
     void chooseFile();
+    // The filter's match count and size beside it; Exclude All Matches.
+    void updateFilterMatches();
+    void excludeFilterMatches();
     // Before the exclusions would go (another package opens): asks whether to
     // keep them as a scenario, discard them or cancel; true to go on.
     bool mayDropExclusions();
@@ -115,6 +118,8 @@ private:
     GaugePanel *m_gauges = nullptr;
     QLineEdit *m_filter = nullptr;
     QTimer *m_filterTimer = nullptr;
+    QLabel *m_filterMatches = nullptr;
+    QAction *m_excludeMatchesAction = nullptr;
     AnalysisPanes *m_panes = nullptr;  // tree, treemap and side panels
     MessageBar *m_messages = nullptr;
     bool m_exporting = false;

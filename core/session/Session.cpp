@@ -1,5 +1,6 @@
 #include "session/Session.h"
 #include "limits/CulpritFinder.h"
+#include "model/NodeFilter.h"
 #include "whatif/GlobPattern.h"
 
 #include <QFileInfo>
@@ -156,6 +157,54 @@ SizeTotals Session::combinedTotals(const std::vector<NodeRef> &refs) const
     return total;
 }
 
+SizeTotals Session::excludedTotals() const
+{
+    SizeTotals total;
+    for (int p = 0; p < packageCount(); ++p) {
+        if (!package(p))
+            continue;
+        SizeTotals excluded = exclusions(p).excludedTotals(0);
+        if (p > 0)
+            excluded.footprint = 0;
+        total += excluded;
+    }
+    return total;
+}
+
+Session::FilterMatches Session::matching(const NodeFilter &filter) const
+{
+    FilterMatches found;
+    if (filter.isEmpty())
+        return found;
+    for (int p = 0; p < packageCount(); ++p) {
+        if (!package(p))
+            continue;
+        const PackageTree &tree = package(p)->tree;
+        const ExclusionSet &set = exclusions(p);
+        // Parents come before their children, so one pass knows whether an
+        // ancestor matched (then the node is counted through it).
+        std::vector<std::uint8_t> under(tree.nodeCount(), 0);
+        for (NodeId id = 1; id < tree.nodeCount(); ++id) {
+            if (under[tree.node(id).parent]) {
+                under[id] = 1;
+                continue;
+            }
+            const QByteArray path = filter.isGlob() ? tree.pathBytes(id) : QByteArray();
+            if (!filter.matches(tree.nameBytes(id), path, tree.isFolder(id)))
+                continue;
+            under[id] = 1;
+            if (set.isExcluded(id))
+                continue;
+            found.items.push_back({p, id});
+            SizeTotals kept = set.keptTotals(id);
+            if (p > 0)
+                kept.footprint = 0;
+            found.totals += kept;
+        }
+    }
+    return found;
+}
+
 QString Session::exclusionReason(const NodeRef &ref) const
 {
     if (ref.package < 0 || ref.package >= packageCount())
@@ -231,11 +280,22 @@ int Session::restore(const std::vector<NodeRef> &nodes)
     return count;
 }
 
+QString Session::globReason(const QString &glob)
+{
+    return tr("Matching %1").arg(glob);
+}
+
+QString Session::globOfReason(const QString &reason)
+{
+    const QString prefix = globReason(QString());
+    return reason.startsWith(prefix) && reason.size() > prefix.size() ? reason.mid(prefix.size()) : QString();
+}
+
 int Session::excludeMatching(const GlobPattern &glob)
 {
     ExclusionEdit edit;
     edit.label = tr("Exclude %1").arg(glob.text());
-    const QString reason = tr("Matching %1").arg(glob.text());
+    const QString reason = globReason(glob.text());
     for (int p = 0; p < packageCount(); ++p) {
         ExclusionSet *set = exclusionsOf(p);
         if (!set)

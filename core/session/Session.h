@@ -16,6 +16,7 @@
 namespace packscope {
 
 class GlobPattern;
+class NodeFilter;
 
 // Sizes of a session after exclusion, the inputs of every limit.
 struct SessionMeasures {
@@ -76,8 +77,12 @@ public:
     int excludeWithReasons(const std::vector<ReasonedRef> &items);
     int restore(const std::vector<NodeRef> &nodes);
     // Applies the glob to every package; returns the number of items excluded,
-    // which carry "Matching <glob>" as their reason.
+    // which carry globReason(glob) as their reason.
     int excludeMatching(const GlobPattern &glob);
+    // "Matching <glob>": the reason of items a glob excluded; and back, the
+    // glob of such a reason (empty for any other reason).
+    static QString globReason(const QString &glob);
+    static QString globOfReason(const QString &reason);
     void clearExclusions();
     bool isExcluded(const NodeRef &ref) const;
     bool hasExclusions() const;
@@ -86,6 +91,19 @@ public:
     // The bytes of these items together (whole, whatever is excluded), an
     // item inside another counted once.
     SizeTotals combinedTotals(const std::vector<NodeRef> &refs) const;
+    // What every exclusion takes out, all packages together, counted the way
+    // the CLI's report counts: files and dirs of every package, unzipped bytes
+    // of every package; `footprint` is the function's zip only (the only zip
+    // whose size is a limit).
+    SizeTotals excludedTotals() const;
+    // What a filter matches that is still kept: the topmost matching items
+    // (a matched folder stands for its contents) and their kept totals,
+    // counted like excludedTotals().
+    struct FilterMatches {
+        std::vector<NodeRef> items;
+        SizeTotals totals;
+    };
+    FilterMatches matching(const NodeFilter &filter) const;
     // Why an excluded item was excluded (a rule, a glob); empty for items
     // excluded one by one, and for items that are not excluded.
     QString exclusionReason(const NodeRef &ref) const;

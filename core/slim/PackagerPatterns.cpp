@@ -1,7 +1,10 @@
 #include "slim/PackagerPatterns.h"
 #include "session/Session.h"
+#include "slim/SlimRules.h"
+#include "whatif/GlobPattern.h"
 
 #include <QHash>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -45,6 +48,33 @@ QString jsQuoted(const QString &text)
     return u'\'' + quoted + u'\'';
 }
 
+// A glob of Packscope's syntax in the packagers' (minimatch): a base-name
+// glob matches at any depth, a folder glob takes everything below it.
+QString packagerGlob(const QString &glob)
+{
+    QString out = glob.startsWith(u'/') ? glob.mid(1) : glob;
+    if (out.endsWith(u'/'))
+        out += u"**"_s;
+    const QString anchored = out.endsWith(u"/**"_s) ? out.chopped(3) : out;
+    if (!anchored.contains(u'/'))
+        out = u"**/"_s + out;
+    return out;
+}
+
+// The same in Info-ZIP's -x syntax, where * crosses '/': "**/x/**" is "x/*"
+// at the top and "*/x/*" below it.
+QStringList zipGlobs(const QString &glob)
+{
+    QString g = packagerGlob(glob);
+    g.replace(u"/**"_s, u"/*"_s);
+    if (g.startsWith(u"**/"_s)) {
+        const QString rest = g.mid(3).replace(u"**"_s, u"*"_s);
+        // A leading * already reaches every depth.
+        return rest.startsWith(u'*') ? QStringList{rest} : QStringList{rest, u"*/"_s + rest};
+    }
+    return {g.replace(u"**"_s, u"*"_s)};
+}
+
 } // namespace
 
 QStringList PackagerPatterns::formatNames()
@@ -72,6 +102,56 @@ PackagerPatterns::PackagerPatterns(const Session &session)
     const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
     if (excluded.empty())
         return;
+    // Items a rule or a glob excluded: that rule's globs stand for them when
+    // the globs match nothing kept (detector rules have no globs to give).
+    QHash<QString, QStringList> globsOfRule;
+    QString rulesError;
+    for (const SlimRule &rule : SlimRules::builtin(&rulesError).rules) {
+        if (rule.detector.isEmpty() && !rule.globTexts.isEmpty())
+            globsOfRule.insert(rule.title, rule.globTexts);
+    }
+    QHash<QString, bool> faithful;  // per reason: its globs exclude just what is excluded
+    auto reasonGlobs = [&](const QString &reason) {
+        const QString glob = Session::globOfReason(reason);
+        return glob.isEmpty() ? globsOfRule.value(reason) : QStringList{glob};
+    };
+    auto coversExactly = [&](const QStringList &texts) {
+        std::vector<GlobPattern> globs;
+        for (const QString &text : texts)
+            globs.emplace_back(text);
+        for (NodeId id = 1; id < tree.nodeCount(); ++id) {
+            if (excluded[id])
+                continue;
+            const QByteArray path = tree.pathBytes(id);
+            for (const GlobPattern &glob : globs) {
+                if (glob.matches(path, tree.isFolder(id)))
+                    return false;
+            }
+        }
+        return true;
+    };
+    QSet<NodeId> covered;
+    const auto folderGlobsFirst = [](const QString &a, const QString &b) {
+        const bool folderA = a.endsWith(u'/') || a.endsWith(u"/**"_s);
+        const bool folderB = b.endsWith(u'/') || b.endsWith(u"/**"_s);
+        return folderA != folderB ? folderA : a < b;
+    };
+    for (NodeId id : exclusions.markedNodes()) {
+        const QString reason = session.exclusionReason({0, id});
+        const QStringList globs = reason.isEmpty() ? QStringList() : reasonGlobs(reason);
+        if (globs.isEmpty())
+            continue;
+        auto known = faithful.find(reason);
+        if (known == faithful.end())
+            known = faithful.insert(reason, coversExactly(globs));
+        if (!known.value())
+            continue;
+        covered.insert(id);
+        for (const QString &glob : globs) {
+            if (!m_reasonGlobs.contains(glob))
+                m_reasonGlobs << glob;
+        }
+    }
     // Extensions whose files are all excluded, and each of them marked on its
     // own (not inside an excluded folder): one glob covers them.
     QHash<QString, int> filesWith, markedWith;
@@ -82,7 +162,7 @@ PackagerPatterns::PackagerPatterns(const Session &session)
         if (ext.isEmpty())
             continue;
         ++filesWith[ext];
-        if (exclusions.isMarked(id))
+        if (exclusions.isMarked(id) && !covered.contains(id))
             ++markedWith[ext];
     }
     for (auto it = markedWith.cbegin(); it != markedWith.cend(); ++it) {
@@ -92,10 +172,12 @@ PackagerPatterns::PackagerPatterns(const Session &session)
         if (excludedFiles == filesWith.value(it.key()) && it.value() > 1)
             m_extensions << it.key();
     }
+    std::sort(m_reasonGlobs.begin(), m_reasonGlobs.end(), folderGlobsFirst);
     m_extensions.sort();
     for (NodeId id = 1; id < tree.nodeCount(); ++id) {
-        if (!exclusions.isMarked(id) || (tree.node(id).parent != 0 && excluded[tree.node(id).parent]))
-            continue;  // not excluded by the user, or inside an excluded folder already
+        if (!exclusions.isMarked(id) || covered.contains(id)
+            || (tree.node(id).parent != 0 && excluded[tree.node(id).parent]))
+            continue;  // not excluded by the user, a rule's glob covers it, or inside an excluded folder already
         if (tree.isFolder(id))
             m_folders << tree.path(id);
         else if (!m_extensions.contains(extensionOf(tree.name(id))))
@@ -105,7 +187,7 @@ PackagerPatterns::PackagerPatterns(const Session &session)
 
 QStringList PackagerPatterns::globs() const
 {
-    QStringList out;
+    QStringList out = m_reasonGlobs;
     for (const QString &folder : m_folders)
         out << escaped(folder) + u'/';
     for (const QString &ext : m_extensions)
@@ -119,6 +201,8 @@ QString PackagerPatterns::text(Format format, const QString &zipName) const
 {
     // Folder and file globs in the gitignore-like style the packagers share.
     QStringList packagerGlobs;
+    for (const QString &glob : m_reasonGlobs)
+        packagerGlobs << packagerGlob(glob);
     for (const QString &folder : m_folders)
         packagerGlobs << escaped(folder) + u"/**"_s;
     for (const QString &ext : m_extensions)
@@ -151,6 +235,10 @@ QString PackagerPatterns::text(Format format, const QString &zipName) const
         out = u"zip -r "_s + shellQuoted(zipName) + u" ."_s;
         if (!isEmpty())
             out += u" -x"_s;
+        for (const QString &glob : m_reasonGlobs) {
+            for (const QString &zipGlob : zipGlobs(glob))
+                out += u' ' + shellQuoted(zipGlob);
+        }
         for (const QString &folder : m_folders)
             out += u' ' + shellQuoted(escaped(folder) + u"/*"_s);
         for (const QString &ext : m_extensions)

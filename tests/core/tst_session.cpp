@@ -191,6 +191,34 @@ private Q_SLOTS:
         QVERIFY(session.isExcluded({0, sharp}));
     }
 
+    // What a filter matches and is still kept: topmost items, and totals
+    // that equal the sum of the matched files counted one by one.
+    void filterMatchesAreCountedLikeExclusions()
+    {
+        Session session;
+        session.setFunction(nodePackage());
+        session.addLayer(nodePackage());
+        const PackageTree &tree = session.package(0)->tree;
+        Session::FilterMatches js = session.matching(NodeFilter(u"*.js"_s));
+        QCOMPARE(js.items.size(), std::size_t(8));  // index.js, core.js, aws-sdk.js, core/index.js; twice
+        QCOMPARE(js.totals.files, 8u);
+        QCOMPARE(js.totals.unzipped, 2 * std::uint64_t(1000 + 50000 + 80000 + 9000));
+        QCOMPARE(js.totals.footprint, tree.node(fixtures::nodeAt(tree, u"index.js"_s)).totals.footprint
+                     + tree.node(fixtures::nodeAt(tree, u"node_modules/aws-sdk/lib/core.js"_s)).totals.footprint
+                     + tree.node(fixtures::nodeAt(tree, u"node_modules/aws-sdk/dist/aws-sdk.js"_s)).totals.footprint
+                     + tree.node(fixtures::nodeAt(tree, u"node_modules/@smithy/core/index.js"_s)).totals.footprint);
+        // A matched folder stands for its contents.
+        const Session::FilterMatches sdk = session.matching(NodeFilter(u"aws-sdk"_s));
+        QCOMPARE(sdk.items.size(), std::size_t(2));  // the folder in each package, not its files
+        QCOMPARE(sdk.totals.unzipped, 2 * std::uint64_t(133000));
+        // Excluded items are not matches any more; excluded totals count the same way.
+        QCOMPARE(session.exclude(js.items), 8);
+        QVERIFY(session.matching(NodeFilter(u"*.js"_s)).items.empty());
+        QCOMPARE(session.excludedTotals().files, js.totals.files);
+        QCOMPARE(session.excludedTotals().unzipped, js.totals.unzipped);
+        QCOMPARE(session.excludedTotals().footprint, js.totals.footprint);
+    }
+
     void compositionOpensDependencyFolders()
     {
         Session session;

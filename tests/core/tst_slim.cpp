@@ -11,6 +11,8 @@
 #include "scenario/Scenario.h"
 #include "session/Session.h"
 #include "slim/PackagerPatterns.h"
+#include "slim/SuggestionFinder.h"
+#include "slim/SlimRules.h"
 #include "slim/SlimZipWriter.h"
 #include "whatif/GlobPattern.h"
 
@@ -204,7 +206,8 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         session.excludeMatching(GlobPattern(u"*.map"_s));
         session.excludeMatching(GlobPattern(u"odd*"_s));
         const PackagerPatterns patterns(session);
-        QCOMPARE(patterns.globs(), (QStringList{u"node_modules/aws-sdk/"_s, u"*.map"_s, u"odd \\[name]\\*.txt"_s}));
+        // Items a glob excluded are exported as that glob: the next build is covered too.
+        QCOMPARE(patterns.globs(), (QStringList{u"node_modules/aws-sdk/"_s, u"*.map"_s, u"odd*"_s}));
         // Those globs exclude exactly the same again.
         Session again;
         again.setFunction(loaded.package);
@@ -241,6 +244,72 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
                                                              u"serverless"_s});
         QCOMPARE(cli.exitCode, 0);
         QCOMPARE(cli.out, QByteArray("package:\n  patterns:\n    - '!**/*.map'\n"));
+    }
+
+    // The bytecode rule applied to a tree of many __pycache__ folders gives
+    // the rule's globs, not one line per folder; once an item the glob
+    // matches is kept again, the glob would say more than the session and
+    // the items are listed one by one. The zip -x line leaves out the same.
+    void aRulesExclusionIsExportedAsItsGlob()
+    {
+        const QString zip = makeZip(u"bytecode.zip"_s, uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('handler.py', 'x' * 100)
+    z.writestr('__pycache__/handler.cpython-311.pyc', 'c' * 100)
+    for pkg in ['boto3', 'botocore', 'botocore/data', 'urllib3', 'urllib3/util', 's3transfer']:
+        z.writestr(pkg + '/__init__.py', 'p' * 100)
+        z.writestr(pkg + '/__pycache__/__init__.cpython-311.pyc', 'c' * 100)
+)"_s);
+        const auto cli = fixtures::run(fixtures::cliPath(), {u"patterns"_s, zip, u"--rules"_s, u"safe"_s,
+                                                             u"--format"_s, u"serverless"_s});
+        QCOMPARE(cli.exitCode, 0);
+        QVERIFY2(cli.out.contains("- '!**/__pycache__/**'"), cli.out.constData());
+        QVERIFY2(!cli.out.contains("boto3/__pycache__"), cli.out.constData());
+
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY(loaded.ok());
+        Session session;
+        session.setFunction(loaded.package);
+        QString error;
+        const SlimRules rules = SlimRules::builtin(&error);
+        for (const Suggestion &s : SuggestionFinder::find(session, rules)) {
+            if (s.rule.id == u"python-bytecode"_s)
+                session.exclude(s.items, s.rule.title);
+        }
+        const PackagerPatterns patterns(session);
+        QVERIFY2(patterns.globs().contains(u"**/__pycache__/"_s), qPrintable(patterns.globs().join(u' ')));
+        QCOMPARE(patterns.globs().size(), 3);  // the rule's own three globs
+        Session again;
+        again.setFunction(loaded.package);
+        for (const QString &glob : patterns.globs())
+            again.excludeMatching(GlobPattern(glob));
+        QCOMPARE(again.measures().functionZipped, session.measures().functionZipped);
+
+        // The exported zip command line leaves out exactly what the slim zip does.
+        const QString slim = m_dir.filePath(u"bytecode-slim.zip"_s);
+        QVERIFY(SlimZipWriter::write(*loaded.package, session.exclusions(0), slim).ok());
+        const QString unpacked = m_dir.filePath(u"bytecode-unpacked"_s);
+        QCOMPARE(fixtures::run(u"unzip"_s, {u"-q"_s, zip, u"-d"_s, unpacked}).exitCode, 0);
+        const QString command = patterns.text(PackagerPatterns::Format::ZipCommand, u"../bytecode-rezipped.zip"_s);
+        QCOMPARE(fixtures::run(u"bash"_s, {u"-c"_s, command}, unpacked).exitCode, 0);
+        auto files = [](const QString &path) {
+            QStringList names;
+            for (const QJsonValue &e : fixtures::zipfileFacts(path).value(u"entries"_s).toArray()) {
+                if (!e[u"is_dir"_s].toBool())
+                    names << e[u"name"_s].toString();
+            }
+            names.sort();
+            return names;
+        };
+        QCOMPARE(files(m_dir.filePath(u"bytecode-rezipped.zip"_s)), files(slim));
+
+        // One __pycache__ kept: the rule's glob no longer describes the session.
+        QVERIFY(session.restore(0, fixtures::nodeAt(loaded.package->tree, u"urllib3/__pycache__"_s)));
+        const PackagerPatterns partial(session);
+        QVERIFY(!partial.globs().contains(u"**/__pycache__/"_s));
+        QVERIFY(partial.globs().contains(u"boto3/__pycache__/"_s));
+        QVERIFY(!partial.globs().contains(u"urllib3/__pycache__/"_s));
     }
 
     void scenariosRoundTrip()

@@ -29,6 +29,11 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QFileDialog>
 #include <QTimer>
@@ -251,10 +256,10 @@ private Q_SLOTS:
         // The same exclusions for the packager.
         PatternsDialog patterns(*window.session());
         patterns.setFormat(PackagerPatterns::Format::Globs);
-        // Every .js file is out, one by one: one glob says it.
-        QCOMPARE(patterns.text(), u"*.js\n"_s);
+        // Excluded by a glob: the glob itself says it, for the next build too.
+        QCOMPARE(patterns.text(), u"node_modules/**/index.js\n"_s);
         patterns.setFormat(PackagerPatterns::Format::ZipCommand);
-        QCOMPARE(patterns.text(), u"zip -r 'function.zip' . -x '*.js'\n"_s);
+        QCOMPARE(patterns.text(), u"zip -r 'function.zip' . -x 'node_modules/*/index.js'\n"_s);
         // Over the input: refused, said so, the input intact.
         const QByteArray before = fixtures::sha256(m_zip);
         window.exportSlimZip(m_zip);
@@ -339,6 +344,51 @@ private Q_SLOTS:
         answerQuestion(u"Discard"_s);
         window.openPackage(m_zip);
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->package(0) != second, 20000);
+        QVERIFY(!window.session()->hasExclusions());
+    }
+
+    // The filter says what it matches, counted as the CLI counts; Exclude
+    // All Matches excludes it as one step, as the glob; the Excluded panel
+    // then counts exactly what `audit --exclude GLOB` reports.
+    void theFilterCountsItsMatchesAndExcludesThem()
+    {
+        MainWindow window;
+        window.show();
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        QLineEdit *filter = nullptr;
+        for (QLineEdit *edit : window.findChildren<QLineEdit *>()) {
+            if (edit->accessibleName() == u"Filter"_s)
+                filter = edit;
+        }
+        QVERIFY(filter);
+        auto *matches = window.findChild<QLabel *>(u"filterMatches"_s);
+        QVERIFY(matches);
+        QAction *excludeMatches = findAction(window, u"Exclude All Matches"_s);
+        QVERIFY(excludeMatches);
+        QVERIFY(!excludeMatches->isEnabled());
+
+        const auto cli = fixtures::run(fixtures::cliPath(), {u"audit"_s, m_zip, u"--exclude"_s, u"*.js"_s,
+                                                             u"--format"_s, u"json"_s});
+        const QJsonObject function = QJsonDocument::fromJson(cli.out)[u"packages"_s][0].toObject();
+        const qint64 files = function[u"excluded_files"_s].toInteger();
+        QCOMPARE(files, 40);
+        const auto unzipped = std::uint64_t(function[u"excluded_unzipped_bytes"_s].toInteger());
+        const auto zipped = std::uint64_t(function[u"excluded_zipped_bytes"_s].toInteger());
+
+        filter->setText(u"*.js"_s);
+        const QString expected = u"40 files, %1 (%2 zipped) match"_s.arg(formatMiB(unzipped), formatMiB(zipped));
+        QTRY_COMPARE_WITH_TIMEOUT(matches->toolTip(), expected, 5000);
+        QVERIFY(excludeMatches->isEnabled());
+        excludeMatches->trigger();
+        QCOMPARE(window.session()->excludedTotals().files, std::uint32_t(files));
+        QCOMPARE(window.session()->excludedTotals().footprint, zipped);
+        QVERIFY2(window.exclusionPanel()->totalText().startsWith(u"40 files excluded"_s),
+                 qPrintable(window.exclusionPanel()->totalText()));
+        QCOMPARE(window.session()->exclusionReason(window.session()->excludedItems().front()), Session::globReason(u"*.js"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(matches->toolTip(), u"Nothing kept matches"_s, 5000);
+        QVERIFY(!excludeMatches->isEnabled());
+        window.session()->undo();  // one step
         QVERIFY(!window.session()->hasExclusions());
     }
 
