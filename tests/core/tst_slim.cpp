@@ -36,6 +36,17 @@ private:
     QTemporaryDir m_dir;
 
     QString makeZip(const QString &name, const QString &code) { return fixtures::pythonFile(m_dir.filePath(name), code); }
+    // The names of a zip's files (not its directories), sorted, as Python's zipfile lists them.
+    static QStringList files(const QString &zip)
+    {
+        QStringList names;
+        for (const QJsonValue &e : fixtures::zipfileFacts(zip).value(u"entries"_s).toArray()) {
+            if (!e[u"is_dir"_s].toBool())
+                names << e[u"name"_s].toString();
+        }
+        names.sort();
+        return names;
+    }
 
     // A zip of `files` stored (uncompressed) entries of `bytes` random bytes each.
     QString makeStoredZip(const QString &path, int files, int bytes)
@@ -223,15 +234,6 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         const QString command = patterns.text(PackagerPatterns::Format::ZipCommand, u"../rezipped.zip"_s);
         QVERIFY(command.startsWith(u"zip -r '../rezipped.zip' . -x "_s));
         QCOMPARE(fixtures::run(u"bash"_s, {u"-c"_s, command}, unpacked).exitCode, 0);
-        auto files = [](const QString &path) {
-            QStringList names;
-            for (const QJsonValue &e : fixtures::zipfileFacts(path).value(u"entries"_s).toArray()) {
-                if (!e[u"is_dir"_s].toBool())
-                    names << e[u"name"_s].toString();
-            }
-            names.sort();
-            return names;
-        };
         QCOMPARE(files(m_dir.filePath(u"rezipped.zip"_s)), files(slim));
         QCOMPARE(files(slim), (QStringList{u"index.js"_s, u"keep me.txt"_s, u"lib/a.js"_s, u"node_modules/x/y.js"_s}));
 
@@ -293,15 +295,6 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         QCOMPARE(fixtures::run(u"unzip"_s, {u"-q"_s, zip, u"-d"_s, unpacked}).exitCode, 0);
         const QString command = patterns.text(PackagerPatterns::Format::ZipCommand, u"../bytecode-rezipped.zip"_s);
         QCOMPARE(fixtures::run(u"bash"_s, {u"-c"_s, command}, unpacked).exitCode, 0);
-        auto files = [](const QString &path) {
-            QStringList names;
-            for (const QJsonValue &e : fixtures::zipfileFacts(path).value(u"entries"_s).toArray()) {
-                if (!e[u"is_dir"_s].toBool())
-                    names << e[u"name"_s].toString();
-            }
-            names.sort();
-            return names;
-        };
         QCOMPARE(files(m_dir.filePath(u"bytecode-rezipped.zip"_s)), files(slim));
 
         // One __pycache__ kept: the rule's glob no longer describes the session.
