@@ -36,6 +36,15 @@ private:
     QTemporaryDir m_dir;
 
     QString makeZip(const QString &name, const QString &code) { return fixtures::pythonFile(m_dir.filePath(name), code); }
+    // The function's zipped size once these globs are excluded from it.
+    static std::uint64_t zippedWithout(const PackagePtr &package, const QStringList &globs)
+    {
+        Session session;
+        session.setFunction(package);
+        for (const QString &glob : globs)
+            session.excludeMatching(GlobPattern(glob));
+        return session.measures().functionZipped;
+    }
     // The names of a zip's files (not its directories), sorted, as Python's zipfile lists them.
     static QStringList files(const QString &zip)
     {
@@ -220,11 +229,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         // Items a glob excluded are exported as that glob: the next build is covered too.
         QCOMPARE(patterns.globs(), (QStringList{u"node_modules/aws-sdk/"_s, u"*.map"_s, u"odd*"_s}));
         // Those globs exclude exactly the same again.
-        Session again;
-        again.setFunction(loaded.package);
-        for (const QString &glob : patterns.globs())
-            again.excludeMatching(GlobPattern(glob));
-        QCOMPARE(again.measures().functionZipped, session.measures().functionZipped);
+        QCOMPARE(zippedWithout(loaded.package, patterns.globs()), session.measures().functionZipped);
         const QString slim = m_dir.filePath(u"patterns-slim.zip"_s);
         QVERIFY(SlimZipWriter::write(*loaded.package, session.exclusions(0), slim).ok());
 
@@ -282,11 +287,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         const PackagerPatterns patterns(session);
         QVERIFY2(patterns.globs().contains(u"**/__pycache__/"_s), qPrintable(patterns.globs().join(u' ')));
         QCOMPARE(patterns.globs().size(), 3);  // the rule's own three globs
-        Session again;
-        again.setFunction(loaded.package);
-        for (const QString &glob : patterns.globs())
-            again.excludeMatching(GlobPattern(glob));
-        QCOMPARE(again.measures().functionZipped, session.measures().functionZipped);
+        QCOMPARE(zippedWithout(loaded.package, patterns.globs()), session.measures().functionZipped);
 
         // The exported zip command line leaves out exactly what the slim zip does.
         const QString slim = m_dir.filePath(u"bytecode-slim.zip"_s);
