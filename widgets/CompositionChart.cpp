@@ -49,11 +49,15 @@ CompositionChart::CompositionChart(Session *session, QWidget *parent)
     title->setContentsMargins(4, 0, 0, 0);
     layout->addWidget(title);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(150);
+    m_view->setMinimumHeight(140);
     layout->addWidget(m_view, 1);
     m_key->setTextFormat(Qt::RichText);
     m_key->setContentsMargins(4, 0, 4, 4);
-    m_key->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // As tall as the most parts need: an edit that changes their number
+    // must not move the splitter's panels.
+    m_key->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_key->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_key->setFixedHeight(kMaxParts * (fontMetrics().lineSpacing() + 2) + 6);
     layout->addWidget(m_key);
     connect(m_session, &Session::changed, this, &CompositionChart::scheduleRefresh);
     refresh();
@@ -69,6 +73,8 @@ void CompositionChart::scheduleRefresh()
 
 void CompositionChart::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::FontChange)
+        m_key->setFixedHeight(kMaxParts * (fontMetrics().lineSpacing() + 2) + 6);
     if (event->type() == QEvent::PaletteChange) {
         m_signature.clear();  // colours are part of the chart: rebuild it
         scheduleRefresh();

@@ -26,7 +26,7 @@ class CompositionChart : public QWidget
 public:
     explicit CompositionChart(Session *session, QWidget *parent = nullptr);
 
-    static constexpr int kMaxParts = 8;
+    static constexpr int kMaxParts = 6;
 
     // Brings the chart up to date now (it otherwise follows the session
     // 120 ms after an edit, once for a burst of edits). When the parts are the

@@ -74,8 +74,7 @@ ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     auto *title = new QLabel(u"<b>%1</b>"_s.arg(tr("Excluded")), this);
     layout->addWidget(title);
-    m_hint->setText(tr("Drag files or folders here (or press Delete) to see the package without them. "
-                       "Drag them back to restore."));
+    m_hint->setText(tr("Drop files here (or press Delete) to see the package without them; drag them back to restore."));
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_hint);
@@ -93,6 +92,8 @@ ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->installEventFilter(this);
     m_list->setAccessibleName(tr("Excluded items"));
+    // Room for a few rows whatever the window's height.
+    m_list->setMinimumHeight(m_list->header()->sizeHint().height() + 5 * fontMetrics().lineSpacing() + 8);
     layout->addWidget(m_list, 1);
     // Two lines whatever the text, so edits never change the panel's size hint.
     m_total->setWordWrap(true);
@@ -170,7 +171,6 @@ void ExclusionPanel::refresh()
     }
     m_list->setRootIsDecorated(!groups.empty());
     m_list->expandAll();
-    m_hint->setVisible(items.empty());
     if (items.empty()) {
         m_total->setText(tr("Nothing excluded."));
         return;

@@ -72,21 +72,35 @@ void GaugePanel::rebuild(const std::vector<LimitResult> &results)
     m_slots.clear();
     m_gauges.clear();
     for (const LimitResult &result : results) {
-        Q_UNUSED(result);
         auto *gauge = new LimitGauge(m_session, this);
         auto *culprits = new QLabel(this);
-        culprits->setWordWrap(true);
+        culprits->setWordWrap(false);
         culprits->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         culprits->setTextInteractionFlags(Qt::TextBrowserInteraction);
         culprits->setContentsMargins(6, 0, 6, 0);
         const std::size_t index = m_slots.size();
         connect(culprits, &QLabel::linkActivated, this,
                 [this, index] { Q_EMIT culpritsActivated(m_slots[index].refs); });
-        m_slots.push_back({gauge, culprits, {}});
+        // Only a size limit that is a real error has culprits; its lines are
+        // reserved whether it passes or not.
+        m_slots.push_back({gauge, culprits, {}, !result.rule.isInfo() && !result.rule.isCount()});
         m_gauges.push_back(gauge);
     }
+    reserveCulpritLines();
     m_columns = 0;
     arrange();
+}
+
+void GaugePanel::reserveCulpritLines()
+{
+    // A fixed height: culprits coming and going never move what is below.
+    const int height = kCulpritLines * fontMetrics().lineSpacing() + 4;
+    for (const Slot &slot : m_slots) {
+        if (slot.mayHaveCulprits)
+            slot.culprits->setFixedHeight(height);
+        else
+            slot.culprits->setFixedHeight(0);
+    }
 }
 
 void GaugePanel::arrange()
@@ -128,6 +142,7 @@ void GaugePanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
+        reserveCulpritLines();
         m_columns = 0;
         arrange();
     }
@@ -167,15 +182,14 @@ void GaugePanel::setResults(const std::vector<LimitResult> &results)
             result.culpritsSuffice ? (count == 1 ? tr("1 file pushes this past the limit")
                                                  : tr("%n files push this past the limit", nullptr, count))
                                    : tr("Even without all %n files this stays over", nullptr, count));
-        // The biggest few by name: often one file is the whole story.
-        for (int i = 0; i < std::min(count, 3); ++i) {
+        // The biggest two by name (often one file is the whole story); the
+        // link counts them all and selects them.
+        for (int i = 0; i < std::min(count, kCulpritLines - 1); ++i) {
             const Culprit &c = result.culprits[std::size_t(i)];
             const PackageTree &tree = m_session->package(c.package)->tree;
             text += u"<br>%1 &nbsp;<span style=\"color:#d7262e\">%2</span>"_s.arg(
                 shortPath(tree.path(c.node)).toHtmlEscaped(), formatMiB(c.bytes));
         }
-        if (count > 3)
-            text += u"<br>"_s + tr("… and %n more", nullptr, count - 3);
         if (slot.culprits->text() != text)
             slot.culprits->setText(text);
     }

@@ -17,7 +17,8 @@ class Session;
 
 // The limit gauges of the session's profile, side by side, each with the
 // files that push it past its limit: "N files push this past the limit"
-// (a link that selects them) and the largest of them by name.
+// (a link that selects them) and the largest two by name, in lines whose
+// height never changes.
 class GaugePanel : public QWidget
 {
     Q_OBJECT
@@ -44,7 +45,10 @@ private:
         LimitGauge *gauge;
         QLabel *culprits;
         std::vector<NodeRef> refs;
+        bool mayHaveCulprits;
     };
+    static constexpr int kCulpritLines = 3;  // the link and the two largest files
+    void reserveCulpritLines();
     void rebuild(const std::vector<LimitResult> &results);
 
     Session *m_session;

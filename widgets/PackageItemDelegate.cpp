@@ -23,7 +23,10 @@ void PackageItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     if (index.column() == PackageTreeModel::ShareColumn) {
         const double share = std::clamp(index.data(PackageTreeModel::ShareRole).toDouble(), 0.0, 1.0);
         const bool excluded = index.data(PackageTreeModel::ExcludedRole).toBool();
-        const QRect bar = option.rect.adjusted(3, 4, -3, -4);
+        // The bar beside the number, never under it: right-aligned text
+        // keeps the widest percentage's room to itself.
+        const int textRoom = opt.fontMetrics.horizontalAdvance(QStringLiteral("100.0 %")) + 6;
+        const QRect bar = option.rect.adjusted(3, 4, -3 - textRoom, -4);
         QColor fill = option.palette.color(QPalette::Highlight);
         fill.setAlpha(excluded ? 50 : 140);
         if (share > 0)

@@ -5,6 +5,9 @@
 #include "PackageFilterProxy.h"
 #include "PackageTreeModel.h"
 #include "PackageItemDelegate.h"
+#include "SortArrowStyle.h"
+
+#include "report/SizeFormat.h"
 
 #include "session/Session.h"
 
@@ -12,6 +15,8 @@
 #include <QDragEnterEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
+
+#include <algorithm>
 
 namespace packscope {
 
@@ -31,17 +36,28 @@ PackageTreeView::PackageTreeView(Session *session, QWidget *parent)
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
     setItemDelegate(new PackageItemDelegate(this));
+    // Deep folders: a narrower step leaves their names room.
+    setIndentation(std::min(indentation(), fontMetrics().averageCharWidth() * 2 + 2));
+    auto *arrows = new SortArrowStyle;
+    arrows->setParent(header());
+    header()->setStyle(arrows);
     header()->setStretchLastSection(false);
-    header()->setSectionResizeMode(PackageTreeModel::NameColumn, QHeaderView::Stretch);
-    header()->setMinimumSectionSize(56);
-    // Size columns wide enough for "1,234.56 MiB" without measuring every row.
-    const int numberWidth = fontMetrics().horizontalAdvance(QStringLiteral("9,999.99 MiB")) + 14;
-    header()->resizeSection(PackageTreeModel::UnzippedColumn, numberWidth);
-    header()->resizeSection(PackageTreeModel::ZippedColumn, numberWidth);
-    header()->resizeSection(PackageTreeModel::ShareColumn, fontMetrics().horizontalAdvance(QStringLiteral("100.0 %")) + 40);
-    header()->resizeSection(PackageTreeModel::FilesColumn, fontMetrics().horizontalAdvance(QStringLiteral("999,999")) + 12);
+    // The name column takes what the numbers leave, and more when rows deep
+    // in node_modules need it (the tree then scrolls sideways).
+    header()->setSectionResizeMode(PackageTreeModel::NameColumn, QHeaderView::Interactive);
+    header()->setMinimumSectionSize(40);
+    fitNumberColumns();
     setAccessibleName(tr("Package contents"));
 
+    connect(this, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        int depth = 1;
+        for (QModelIndex up = index; up.parent().isValid(); up = up.parent())
+            ++depth;
+        if (depth > m_deepestShown) {
+            m_deepestShown = depth;
+            fitNameColumn();
+        }
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, &PackageTreeView::onModelReset);
     connect(m_model, &PackageTreeModel::everythingChanged, viewport(), qOverload<>(&QWidget::update));
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -49,8 +65,52 @@ PackageTreeView::PackageTreeView(Session *session, QWidget *parent)
     onModelReset();
 }
 
+void PackageTreeView::fitNumberColumns()
+{
+    // A folder's numbers are at least its children's, so the roots hold the
+    // widest: size for them rather than measure every row. The names get the
+    // rest.
+    std::uint64_t largest = 0, files = 0;
+    bool estimated = false;
+    for (int p = 0; p < m_session->packageCount(); ++p) {
+        if (const PackagePtr package = m_session->package(p)) {
+            const SizeTotals &totals = package->tree.node(0).totals;
+            largest = std::max({largest, totals.unzipped, totals.footprint});
+            files = std::max<std::uint64_t>(files, totals.files);
+            estimated = estimated || package->zippedEstimated;
+        }
+    }
+    const QString widestSize = (estimated ? QStringLiteral("≈ ") : QString()) + formatMiB(largest);
+    const QString widestFiles = QString::number(files);
+    const QFontMetrics metrics = fontMetrics();
+    const QFontMetrics headerMetrics = header()->fontMetrics();
+    const int arrow = style()->pixelMetric(QStyle::PM_HeaderMarkSize) + 2 * style()->pixelMetric(QStyle::PM_HeaderMargin);
+    const auto width = [&](int column, const QString &widest, int padding) {
+        const int title = headerMetrics.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString());
+        return std::max(metrics.horizontalAdvance(widest) + padding, title + arrow + 8);
+    };
+    header()->resizeSection(PackageTreeModel::UnzippedColumn, width(PackageTreeModel::UnzippedColumn, widestSize, 14));
+    header()->resizeSection(PackageTreeModel::ZippedColumn, width(PackageTreeModel::ZippedColumn, widestSize, 14));
+    header()->resizeSection(PackageTreeModel::ShareColumn,
+                            width(PackageTreeModel::ShareColumn, QStringLiteral("100.0 %"), 40));
+    m_filesWidth = width(PackageTreeModel::FilesColumn, widestFiles, 12);
+    header()->resizeSection(PackageTreeModel::FilesColumn, m_filesWidth);
+    updateFilesColumn();
+}
+
+void PackageTreeView::fitNameColumn()
+{
+    int numbers = 0;
+    for (int column = PackageTreeModel::NameColumn + 1; column < PackageTreeModel::ColumnCount; ++column)
+        numbers += header()->isSectionHidden(column) ? 0 : header()->sectionSize(column);
+    const int wanted = (m_deepestShown + 1) * indentation() + kDeepNameRoom;
+    header()->resizeSection(PackageTreeModel::NameColumn, std::max(viewport()->width() - numbers, wanted));
+}
+
 void PackageTreeView::onModelReset()
 {
+    m_deepestShown = 0;
+    fitNumberColumns();
     // The function's contents are what the user came for: open the root and
     // any chain of lone folders below it (node_modules, python/lib/...).
     QModelIndex index = m_proxy->index(0, 0);
@@ -176,11 +236,23 @@ namespace packscope {
 void PackageTreeView::resizeEvent(QResizeEvent *event)
 {
     QTreeView::resizeEvent(event);
+    updateFilesColumn();
+}
+
+void PackageTreeView::updateFilesColumn()
+{
     // Names come first: in a narrow tree the file counts make room for them.
     const int numbers = header()->sectionSize(PackageTreeModel::UnzippedColumn)
         + header()->sectionSize(PackageTreeModel::ZippedColumn) + header()->sectionSize(PackageTreeModel::ShareColumn);
-    const int filesWidth = fontMetrics().horizontalAdvance(QStringLiteral("999,999")) + 12;
-    setColumnHidden(PackageTreeModel::FilesColumn, viewport()->width() - numbers - filesWidth < 200);
+    setColumnHidden(PackageTreeModel::FilesColumn, viewport()->width() - numbers - m_filesWidth < kNameRoom);
+    fitNameColumn();
+}
+
+void PackageTreeView::changeEvent(QEvent *event)
+{
+    QTreeView::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitNumberColumns();
 }
 
 } // namespace packscope

@@ -41,9 +41,21 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void onModelReset();
+    // Number columns as wide as the largest number on show needs.
+    void fitNumberColumns();
+    // The Files column shows only while names keep kNameRoom pixels.
+    void updateFilesColumn();
+    static constexpr int kNameRoom = 180;
+    int m_filesWidth = 0;  // the Files column's width while shown
+    // The name column: the width the others leave, or room for the deepest
+    // row shown to keep kDeepNameRoom pixels of its name.
+    void fitNameColumn();
+    static constexpr int kDeepNameRoom = 120;
+    int m_deepestShown = 0;  // depth of the deepest row ever expanded into view
 
     Session *m_session;
     PackageTreeModel *m_model;

@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QTreeWidget>
@@ -73,6 +74,7 @@ SuggestionsPanel::SuggestionsPanel(Session *session, QWidget *parent)
     connect(m_timer, &QTimer::timeout, this, &SuggestionsPanel::refresh);
     connect(m_session, &Session::packagesChanged, this, [this] {
         m_applied.clear();
+        m_order.clear();
         m_facts.clear();
         m_factsFor.clear();
     });
@@ -144,7 +146,9 @@ void SuggestionsPanel::refresh()
     m_plan = SuggestionFinder::fixItPlan(*m_session, m_suggestions, &enough, &m_shortfalls);
     const std::size_t open = m_suggestions.size();
     m_suggestions.insert(m_suggestions.end(), m_applied.begin(), m_applied.end());
+    keepRowsInPlace(open);
     m_filling = true;
+    const int scrolled = m_list->verticalScrollBar()->value();
     m_list->clear();
     for (std::size_t i = 0; i < m_suggestions.size(); ++i) {
         const Suggestion &s = m_suggestions[i];
@@ -176,7 +180,7 @@ void SuggestionsPanel::refresh()
         item->setData(0, kIndexRole, int(i));
         if (!s.advisory) {
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-            item->setCheckState(0, i < open ? Qt::Unchecked : Qt::Checked);
+            item->setCheckState(0, m_checked[i] ? Qt::Checked : Qt::Unchecked);
         }
         auto *reason = new QTreeWidgetItem(m_list);
         reason->setText(0, s.rule.reason + (s.fixes.isEmpty() ? QString() : u"  "_s + tr("Fixes %1.").arg(s.fixes.join(u", "_s))));
@@ -184,6 +188,7 @@ void SuggestionsPanel::refresh()
         reason->setFlags(Qt::ItemIsEnabled);
         reason->setFirstColumnSpanned(true);
     }
+    m_list->verticalScrollBar()->setValue(scrolled);
     m_filling = false;
     QString summary;
     if (!m_rulesError.isEmpty())
@@ -204,6 +209,42 @@ void SuggestionsPanel::refresh()
     }
     m_summary->setText(summary);
     m_planButton->setEnabled(!m_plan.empty() && enough);
+}
+
+void SuggestionsPanel::keepRowsInPlace(std::size_t open)
+{
+    // m_suggestions holds the finder's ranking (open ones, largest saving
+    // first), then the applied ones. A suggestion not listed before goes
+    // before the first listed one the finder ranks below it.
+    using Key = std::pair<QString, int>;
+    const auto keyOf = [](const Suggestion &s) { return Key(s.rule.id, s.package); };
+    const auto placeOf = [this](const Key &key) { return std::find(m_order.begin(), m_order.end(), key); };
+    for (std::size_t i = 0; i < m_suggestions.size(); ++i) {
+        const Key key = keyOf(m_suggestions[i]);
+        if (placeOf(key) != m_order.end())
+            continue;
+        auto place = m_order.end();
+        for (std::size_t j = i + 1; j < m_suggestions.size() && place == m_order.end(); ++j)
+            place = placeOf(keyOf(m_suggestions[j]));
+        m_order.insert(place, key);
+    }
+    std::vector<std::size_t> rows(m_suggestions.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        rows[i] = i;
+    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
+        return placeOf(keyOf(m_suggestions[a])) < placeOf(keyOf(m_suggestions[b]));
+    });
+    std::vector<Suggestion> listed;
+    std::vector<std::size_t> rowOf(rows.size());
+    m_checked.assign(rows.size(), false);
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        listed.push_back(std::move(m_suggestions[rows[row]]));
+        rowOf[rows[row]] = row;
+        m_checked[row] = rows[row] >= open;
+    }
+    m_suggestions = std::move(listed);
+    for (std::size_t &i : m_plan)
+        i = rowOf[i];
 }
 
 QString SuggestionsPanel::shortfallText() const

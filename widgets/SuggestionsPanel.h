@@ -50,12 +50,18 @@ private:
     void scheduleRefresh();
     QString shortfallText() const;
     void onItemChanged(QTreeWidgetItem *item, int column);
+    void keepRowsInPlace(std::size_t open);
 
     Session *m_session;
     QString m_rulesError;  // before m_rules, which is loaded into it
     SlimRules m_rules;
-    std::vector<Suggestion> m_suggestions;  // open ones, then the applied ones (listed checked)
+    std::vector<Suggestion> m_suggestions;  // as listed: open and applied, in m_order
+    std::vector<bool> m_checked;            // per m_suggestions: applied (listed checked)
     std::vector<Suggestion> m_applied;      // checked here and still fully excluded
+    // Rule and package of each suggestion ever listed for these packages, in
+    // the order of the list: a row keeps its place when it is applied, when
+    // others go, and when it comes back after an undo.
+    std::vector<std::pair<QString, int>> m_order;
     std::vector<ContentFacts> m_facts;      // per session package, read once...
     std::vector<PackagePtr> m_factsFor;     // ...for these packages
     QFutureWatcher<std::vector<ContentFacts>> m_gathering;

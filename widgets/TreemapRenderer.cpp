@@ -142,6 +142,9 @@ void TreemapRenderer::paintLabels(QImage &image, const TreemapLayout &layout, co
         return;
     }
     const int line = fm.height();
+    // A name cut to a letter each side ("u…o") says nothing: below room for
+    // several letters a tile shows no label (its tooltip names it).
+    const int fewestLetters = fm.horizontalAdvance(u"abcdef…"_s);
     for (const TreemapTile &tile : layout.tiles()) {
         const QRectF r = tile.rect;
         if (isFolderFrame(tile)) {
@@ -154,19 +157,22 @@ void TreemapRenderer::paintLabels(QImage &image, const TreemapLayout &layout, co
             const QString size = u"  "_s + formatMiB(tile.size);
             const QRectF header(r.left() + 4, r.top() + 1, r.width() - 8, look.headerHeight);
             const int room = int(header.width()) - fm.horizontalAdvance(size);
-            const QString label = room >= fm.horizontalAdvance(u"abc…"_s)
-                ? fm.elidedText(name, Qt::ElideRight, room) + size
-                : fm.elidedText(name, Qt::ElideRight, int(header.width()));
+            if (header.width() < std::min(fewestLetters, fm.horizontalAdvance(name)))
+                continue;
+            const QString label = room >= fewestLetters ? fm.elidedText(name, Qt::ElideRight, room) + size
+                                                        : fm.elidedText(name, Qt::ElideRight, int(header.width()));
             painter.setPen(colors.text);
             painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter, label);
             continue;
         }
-        if (r.width() < 48 || r.height() < line + 2)
+        if (r.width() < 24 || r.height() < line + 2)
             continue;
-        const bool dim = dimmed(tile, source, look);
         const QString name = tile.remainder
             ? (tile.smallItems == 1 ? tr("1 small item") : tr("%n small items", nullptr, int(tile.smallItems)))
             : source.package(tile.ref.package).tree.name(tile.ref.node);
+        if (r.width() - 6 < std::min(fewestLetters, fm.horizontalAdvance(name)))
+            continue;
+        const bool dim = dimmed(tile, source, look);
         const bool twoLines = r.height() >= 2 * line + 4;
         const QString text = fm.elidedText(name, Qt::ElideMiddle, int(r.width() - 6))
             + (twoLines ? u"\n"_s + formatMiB(tile.size) : QString());

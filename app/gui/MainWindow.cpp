@@ -709,7 +709,9 @@ void MainWindow::onSessionChanged()
         m_splitterSized = true;
         QTimer::singleShot(0, this, [this] {
             const int w = m_panes->width();
-            m_panes->setSizes({w * 36 / 100, w * 40 / 100, w * 24 / 100});
+            m_panes->setSizes({w * 38 / 100, w * 38 / 100, w * 24 / 100});
+            const int h = m_panes->sideSplitter()->height();
+            m_panes->sideSplitter()->setSizes({h / 2, h / 2});
         });
     }
     if (!m_session->hasFunction()) {

@@ -7,9 +7,13 @@
 #include "limits/LimitProfile.h"
 #include "session/Session.h"
 
+#include "TreemapWidget.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -17,6 +21,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Packscope"_s);
     QApplication::setApplicationName(u"Packscope"_s);
@@ -38,7 +44,11 @@ int main(int argc, char **argv)
                                            u"profile"_s, u"aws-lambda"_s);
     const QCommandLineOption presentationOption(u"presentation"_s,
                                                 u"Start in presentation mode: full screen, large gauges and fonts."_s);
-    parser.addOptions({layerOption, demoOption, zerosOption, profileOption, presentationOption});
+    // For the benchmark: the time from process start until the first treemap
+    // of the package is on screen, printed on stderr, then quit.
+    QCommandLineOption firstPaintOption(u"quit-after-first-paint"_s, u"Print open-to-first-paint time and quit."_s);
+    firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({layerOption, demoOption, zerosOption, profileOption, presentationOption, firstPaintOption});
     parser.process(app);
 
     QString profileError;
@@ -52,6 +62,15 @@ int main(int argc, char **argv)
     packscope::MainWindow window;
     window.session()->setProfile(profile);
     window.show();
+    if (parser.isSet(firstPaintOption)) {
+        QObject::connect(window.treemap(), &packscope::TreemapWidget::frameShown, &app, [&] {
+            if (!window.session()->hasFunction())
+                return;
+            window.treemap()->repaint();
+            std::fprintf(stderr, "first paint %lld ms\n", sinceStart.elapsed());
+            QTimer::singleShot(0, &app, &QApplication::quit);
+        });
+    }
     if (parser.isSet(presentationOption))
         window.setPresentationMode(true);
     if (parser.isSet(demoOption))

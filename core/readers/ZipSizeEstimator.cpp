@@ -58,10 +58,19 @@ private:
     Bytef m_out[64 * 1024];
 };
 
+// Deflating gets its own threads, one per core. On the global pool it would
+// share them with the job that reads the package (the app reads off the GUI
+// thread, on that pool), and on two cores the estimate would run on one.
+QThreadPool &deflatePool()
+{
+    static QThreadPool pool;
+    return pool;
+}
+
 } // namespace
 
 ZipSizeEstimator::ZipSizeEstimator()
-    : m_maxInFlight(2 * std::max(1, QThreadPool::globalInstance()->maxThreadCount()))
+    : m_maxInFlight(2 * std::max(1, deflatePool().maxThreadCount()))
 {
     m_slots.release(m_maxInFlight);
 }
@@ -126,7 +135,7 @@ void ZipSizeEstimator::submitBatch()
     auto batch = std::make_shared<std::vector<Piece>>(std::move(m_batch));
     m_batch.clear();
     m_batchBytes = 0;
-    QThreadPool::globalInstance()->start([batch, this] {
+    deflatePool().start([batch, this] {
         thread_local ThreadDeflater deflater;
         for (Piece &piece : *batch)
             piece.result->fetch_add(deflater.deflatedSize(piece.dictionary, piece.data, piece.last));

@@ -13,7 +13,7 @@ namespace packscope {
 // Estimates what `zip -r` (Info-ZIP, default level 6) would write for files
 // that are not in a zip yet (folders, tar and 7z packages). Contents are fed
 // one file at a time, in order; they are cut into 1 MiB pieces, each deflated
-// on the thread pool with the previous 32 KiB as its dictionary, so the sum is
+// on a pool of its own with the previous 32 KiB as its dictionary, so the sum is
 // within a few bytes per MiB of one serial deflate stream. Small files are
 // batched so that the pool never runs jobs of a few bytes.
 class ZipSizeEstimator
