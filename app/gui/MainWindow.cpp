@@ -401,8 +401,20 @@ void MainWindow::saveSettings() const
     settings.setValue(u"view/dark"_s, m_darkAction->isChecked());
 }
 
+MainWindow::SavedState MainWindow::savedState() const
+{
+    std::vector<PackagePtr> packages;
+    for (int p = 0; p < m_session->packageCount(); ++p)
+        packages.push_back(m_session->package(p));
+    return {std::move(packages), m_session->excludedItems()};
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!mayDropExclusions(DropCause::Closing)) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     m_loader->cancel();
     event->accept();
@@ -507,6 +519,7 @@ bool MainWindow::saveScenario(const QString &path)
         m_messages->showError(tr("Could not save the scenario. %1").arg(error));
         return false;
     }
+    m_savedScenario = savedState();
     const int saved = int(m_session->excludedItems().size());
     m_messages->showNotice(saved == 1 ? tr("Saved %1: 1 exclusion.").arg(path)
                                       : tr("Saved %1: %2 exclusions.").arg(path).arg(saved));
@@ -551,15 +564,18 @@ void MainWindow::chooseLayer()
         addLayer(path);
 }
 
-bool MainWindow::mayDropExclusions()
+bool MainWindow::mayDropExclusions(DropCause cause)
 {
-    if (!m_session->hasExclusions())
+    // Nothing to lose, or nothing since the last save as a scenario.
+    if (!m_session->hasExclusions() || (m_savedScenario && *m_savedScenario == savedState()))
         return true;
     const int items = int(m_session->excludedItems().size());
-    QMessageBox box(QMessageBox::Question, tr("Keep the Exclusions?"),
-                    items == 1 ? tr("1 exclusion will be lost when another package opens.")
-                               : tr("%1 exclusions will be lost when another package opens.").arg(items),
-                    QMessageBox::NoButton, this);
+    const QString text = cause == DropCause::Closing
+        ? (items == 1 ? tr("1 exclusion will be lost when the window closes.")
+                      : tr("%1 exclusions will be lost when the window closes.").arg(items))
+        : (items == 1 ? tr("1 exclusion will be lost when another package opens.")
+                      : tr("%1 exclusions will be lost when another package opens.").arg(items));
+    QMessageBox box(QMessageBox::Question, tr("Keep the Exclusions?"), text, QMessageBox::NoButton, this);
     box.setInformativeText(tr("Save them as a scenario to reopen them later, or check them in CI."));
     QPushButton *keep = box.addButton(tr("Keep as Scenario…"), QMessageBox::AcceptRole);
     QPushButton *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
@@ -661,6 +677,8 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
         if (m_pendingScenario) {
             const Scenario::Outcome outcome = m_pendingScenario->applyTo(*m_session);
             m_pendingScenario.reset();
+            if (outcome.missing.isEmpty() && outcome.changed.isEmpty())
+                m_savedScenario = savedState();
             QStringList notes;
             if (!outcome.changed.isEmpty())
                 notes << tr("The package changed since the scenario was saved.");

@@ -105,7 +105,16 @@ private:
     void excludeFilterMatches();
     // Before the exclusions would go (another package opens): asks whether to
     // keep them as a scenario, discard them or cancel; true to go on.
-    bool mayDropExclusions();
+    enum class DropCause { Opening, Closing };
+    // Asks before exclusions not saved as a scenario are lost: true to go on.
+    bool mayDropExclusions(DropCause cause = DropCause::Opening);
+    // The packages and exclusions as last saved as (or read from) a scenario.
+    struct SavedState {
+        std::vector<PackagePtr> packages;
+        std::vector<NodeRef> items;
+        bool operator==(const SavedState &) const = default;
+    };
+    SavedState savedState() const;
     QString chooseScenarioFile();  // empty when the user cancels
     void startLoading(const QString &path, const QStringList &layers);
     void chooseLayer();
@@ -134,6 +143,7 @@ private:
     QAction *m_patternsAction = nullptr;
     QAction *m_saveScenarioAction = nullptr;
     std::optional<Scenario> m_pendingScenario;  // applied once its packages are read
+    std::optional<SavedState> m_savedScenario;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_excludeAction = nullptr;

@@ -345,6 +345,20 @@ private Q_SLOTS:
         window.openPackage(m_zip);
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->package(0) != second, 20000);
         QVERIFY(!window.session()->hasExclusions());
+
+        // Closing the window asks too; Cancel keeps it open.
+        QVERIFY(window.session()->exclude(0, weights));
+        answerQuestion(u"Cancel"_s);
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        // Once saved as a scenario, nothing is lost: no question.
+        QVERIFY(window.saveScenario(m_dir.filePath(u"closing.packscope.json"_s)));
+        QVERIFY(window.close());
+        window.show();
+        // A change after the save asks again; Discard closes.
+        QVERIFY(window.session()->exclude(0, fixtures::nodeAt(window.session()->package(0)->tree, u"handler.py"_s)));
+        answerQuestion(u"Discard"_s);
+        QVERIFY(window.close());
     }
 
     // The filter says what it matches, counted as the CLI counts; Exclude
