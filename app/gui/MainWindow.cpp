@@ -3,7 +3,9 @@
 
 #include "AppPalette.h"
 #include "LimitsHelpDialog.h"
+#include "FilterBar.h"
 #include "PatternsDialog.h"
+#include "PresentationMode.h"
 #include "RecentFiles.h"
 
 #include "GaugePanel.h"
@@ -18,7 +20,6 @@
 #include "report/SizeFormat.h"
 #include "session/Session.h"
 #include "slim/SlimZipWriter.h"
-#include "whatif/GlobPattern.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -28,7 +29,6 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -109,26 +109,7 @@ void MainWindow::createActions()
     m_zerosDemoAction = new QAction(tr("Open Demo: 350 MB of &Zeros"), this);
     connect(m_zerosDemoAction, &QAction::triggered, this, [this] { openDemo(int(DemoPackage::Demo::Zeros)); });
 
-    m_presentationAction = new QAction(tr("&Presentation Mode"), this);
-    m_presentationAction->setCheckable(true);
-    // F11, and the platform's full-screen key when it is another: the same
-    // key twice makes the shortcut ambiguous, and then it never fires.
-    QList<QKeySequence> presentationKeys{QKeySequence(Qt::Key_F11)};
-    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::FullScreen)) {
-        if (!presentationKeys.contains(key))
-            presentationKeys << key;
-    }
-    m_presentationAction->setShortcuts(presentationKeys);
-    m_presentationAction->setToolTip(tr("Full screen, large gauges and fonts: for showing the limits to a team"));
-    connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
-    // Added to the window itself, not only to the View menu: presentation mode
-    // hides the menu bar, and a hidden menu's shortcuts do not fire.
-    addAction(m_presentationAction);
-    m_leavePresentationAction = new QAction(tr("Leave Presentation Mode"), this);
-    m_leavePresentationAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_leavePresentationAction->setEnabled(false);
-    connect(m_leavePresentationAction, &QAction::triggered, this, [this] { setPresentationMode(false); });
-    addAction(m_leavePresentationAction);
+    m_presentation = new PresentationMode(this, [this](bool on) { m_panes->setTreemapOnly(on); });
 
     m_undoAction = new QAction(tr("&Undo"), this);
     m_undoAction->setToolTip(tr("Undo the last what-if change (Ctrl+Z)"));
@@ -153,11 +134,7 @@ void MainWindow::createActions()
             refs.push_back(m_panes->treemap()->selected());
         m_session->exclude(refs);
     });
-    m_excludeMatchesAction = new QAction(tr("Exclude All &Matches"), this);
-    m_excludeMatchesAction->setShortcut(tr("Ctrl+Shift+Del"));
-    m_excludeMatchesAction->setToolTip(tr("Exclude everything the filter matches, as one step"));
-    m_excludeMatchesAction->setEnabled(false);
-    connect(m_excludeMatchesAction, &QAction::triggered, this, &MainWindow::excludeFilterMatches);
+    m_filterBar = new FilterBar(m_session, this);
     m_restoreAllAction = new QAction(tr("Restore &All"), this);
     connect(m_restoreAllAction, &QAction::triggered, m_session, &Session::clearExclusions);
 
@@ -225,13 +202,10 @@ void MainWindow::createMenus()
     edit->addAction(m_redoAction);
     edit->addSeparator();
     edit->addAction(m_excludeAction);
-    edit->addAction(m_excludeMatchesAction);
+    edit->addAction(m_filterBar->excludeMatchesAction());
     edit->addAction(m_restoreAllAction);
     edit->addSeparator();
-    QAction *find = edit->addAction(tr("&Filter…"), this, [this] {
-        m_filter->setFocus(Qt::ShortcutFocusReason);
-        m_filter->selectAll();
-    });
+    QAction *find = edit->addAction(tr("&Filter…"), m_filterBar, &FilterBar::focusFilter);
     find->setShortcut(QKeySequence::Find);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -243,7 +217,7 @@ void MainWindow::createMenus()
     view->addAction(m_darkAction);
     view->addSeparator();
     view->addAction(m_toolbarAction);
-    view->addAction(m_presentationAction);
+    view->addAction(m_presentation->toggleAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *limits = help->addAction(tr("&Lambda Limits"), this, [this] {
@@ -281,10 +255,8 @@ void MainWindow::createMenus()
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
-    bar->addWidget(m_filter);
-    bar->addWidget(m_filterMatches);
-    m_excludeMatchesAction->setIconText(tr("Exclude Matches"));
-    bar->addAction(m_excludeMatchesAction);
+    bar->addWidget(m_filterBar);
+    bar->addAction(m_filterBar->excludeMatchesAction());
 }
 
 void MainWindow::createCentralArea()
@@ -294,20 +266,7 @@ void MainWindow::createCentralArea()
     layout->setContentsMargins(6, 4, 6, 0);
     layout->setSpacing(4);
 
-    // Presentation mode hides the menus and the toolbar: this row, on show
-    // only then, is the way back that anyone in the room can see.
-    m_presentationBar = new QWidget(central);
-    auto *presentationRow = new QHBoxLayout(m_presentationBar);
-    presentationRow->setContentsMargins(0, 0, 0, 0);
-    presentationRow->addStretch(1);
-    auto *leave = new QPushButton(tr("Exit Presentation (Esc)"), m_presentationBar);
-    leave->setObjectName(u"leavePresentation"_s);
-    leave->setFlat(true);
-    leave->setCursor(Qt::PointingHandCursor);
-    connect(leave, &QPushButton::clicked, this, [this] { setPresentationMode(false); });
-    presentationRow->addWidget(leave);
-    m_presentationBar->hide();
-    layout->addWidget(m_presentationBar);
+    layout->addWidget(m_presentation->createExitBar(central));
 
     m_messages = new MessageBar(central);
     layout->addWidget(m_messages);
@@ -315,27 +274,10 @@ void MainWindow::createCentralArea()
     m_gauges = new GaugePanel(m_session, central);
     layout->addWidget(m_gauges);
 
-    m_filter = new QLineEdit(this);
-    m_filter->setPlaceholderText(tr("Filter: name, or glob like *.map or node_modules/**"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setMinimumWidth(320);
-    m_filter->setAccessibleName(tr("Filter"));
-    m_filterTimer = new QTimer(this);
-    m_filterTimer->setSingleShot(true);
-    m_filterTimer->setInterval(200);
-    connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
-    connect(m_filterTimer, &QTimer::timeout, this, [this] {
-        m_panes->setFilter(NodeFilter(m_filter->text()));
-        updateFilterMatches();
-    });
-    m_filterMatches = new QLabel(this);
-    m_filterMatches->setObjectName(u"filterMatches"_s);
-    // A fixed width: a toolbar whose items change width relays out the window.
-    m_filterMatches->setFixedWidth(m_filterMatches->fontMetrics().horizontalAdvance(u"0"_s) * 46);
-    m_filterMatches->setContentsMargins(8, 0, 4, 0);
 
     m_panes = new AnalysisPanes(m_session, central);
     layout->addWidget(m_panes, 1);
+    connect(m_filterBar, &FilterBar::filterChanged, m_panes, &AnalysisPanes::setFilter);
 
     // Before a package is open: the welcome page.
     m_welcome = new WelcomePage(this);
@@ -343,6 +285,7 @@ void MainWindow::createCentralArea()
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemo);
     connect(m_welcome, &WelcomePage::recentRequested, this, [this](const QString &path) { openPackage(path); });
     m_pages = new QStackedWidget(this);
+    m_presentation->setScaledWidget(m_pages);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(central);
     setCentralWidget(m_pages);
@@ -391,9 +334,8 @@ void MainWindow::restoreSettings()
 void MainWindow::saveSettings() const
 {
     QSettings settings;
-    const bool presenting = isPresentationMode();
-    settings.setValue(u"window/geometry"_s, presenting ? m_normalGeometry : saveGeometry());
-    settings.setValue(u"window/state"_s, presenting ? m_normalState : saveState());
+    settings.setValue(u"window/geometry"_s, m_presentation->normalGeometry());
+    settings.setValue(u"window/state"_s, m_presentation->normalState());
     settings.setValue(u"window/mainSplitter"_s, m_panes->saveState());
     settings.setValue(u"window/sideSplitter"_s, m_panes->sideSplitter()->saveState());
     settings.setValue(u"view/sizeMode"_s, m_zippedAction->isChecked() ? u"zipped"_s : u"unzipped"_s);
@@ -714,7 +656,6 @@ void MainWindow::onSessionChanged()
     m_undoAction->setEnabled(m_session->canUndo());
     m_redoAction->setEnabled(m_session->canRedo());
     m_restoreAllAction->setEnabled(m_session->hasExclusions());
-    updateFilterMatches();
     m_addLayerAction->setEnabled(m_session->hasFunction());
     m_exportAction->setEnabled(m_session->hasFunction() && !m_exporting);
     m_patternsAction->setEnabled(m_session->hasFunction());
@@ -756,42 +697,6 @@ void MainWindow::onSessionChanged()
     m_status->setText(status);
 }
 
-void MainWindow::updateFilterMatches()
-{
-    const NodeFilter filter(m_filter->text());
-    if (filter.isEmpty() || !m_session->hasFunction()) {
-        m_filterMatches->clear();
-        m_excludeMatchesAction->setEnabled(false);
-        return;
-    }
-    // Counted as the report counts: files, dirs, unzipped and zipped bytes,
-    // of what the filter matches and is still kept.
-    const Session::FilterMatches matches = m_session->matching(filter);
-    const SizeTotals &t = matches.totals;
-    QString text = t.files == 1 ? tr("1 file") : tr("%1 files").arg(formatBytes(t.files));
-    if (t.dirs > 0)
-        text += t.dirs == 1 ? tr(", 1 dir") : tr(", %1 dirs").arg(formatBytes(t.dirs));
-    text = matches.items.empty() ? tr("Nothing kept matches")
-                                 : tr("%1, %2 (%3 zipped) match").arg(text, formatMiB(t.unzipped), formatMiB(t.footprint));
-    m_filterMatches->setText(m_filterMatches->fontMetrics().elidedText(text, Qt::ElideRight,
-                                                                       m_filterMatches->contentsRect().width()));
-    m_filterMatches->setToolTip(text);
-    m_excludeMatchesAction->setEnabled(!matches.items.empty());
-}
-
-void MainWindow::excludeFilterMatches()
-{
-    const NodeFilter filter(m_filter->text());
-    if (filter.isEmpty())
-        return;
-    // A glob is excluded as the glob, so that Packager Patterns exports it as
-    // one line; a name is excluded item by item, with the name as the reason.
-    if (filter.isGlob())
-        m_session->excludeMatching(GlobPattern(m_filter->text()));
-    else
-        m_session->exclude(m_session->matching(filter).items, tr("Name contains “%1”").arg(m_filter->text()));
-}
-
 void MainWindow::nameUndoActions()
 {
     m_undoAction->setText(m_session->canUndo() ? tr("&Undo %1").arg(m_session->undoLabel()) : tr("&Undo"));
@@ -800,40 +705,12 @@ void MainWindow::nameUndoActions()
 
 bool MainWindow::isPresentationMode() const
 {
-    return m_presentationAction->isChecked();
+    return m_presentation->isOn();
 }
 
 void MainWindow::setPresentationMode(bool on)
 {
-    if (on == m_leavePresentationAction->isEnabled())
-        return;
-    // Large fonts (the gauges grow with them), just the gauges and the
-    // treemap, full screen.
-    {
-        const QSignalBlocker quiet(m_presentationAction);
-        m_presentationAction->setChecked(on);
-    }
-    m_leavePresentationAction->setEnabled(on);
-    if (on) {
-        m_normalGeometry = saveGeometry();
-        m_normalState = saveState();
-    }
-    QFont font = QApplication::font();
-    if (on)
-        font.setPointSizeF(font.pointSizeF() * 1.6);
-    m_pages->setFont(font);
-    m_panes->setTreemapOnly(on);
-    m_presentationBar->setVisible(on);
-    menuBar()->setVisible(!on);
-    if (on) {
-        m_toolBar->hide();
-        showFullScreen();
-    } else {
-        // Back as it was, toolbar included (hidden only if it was before).
-        restoreState(m_normalState);
-        showNormal();
-        restoreGeometry(m_normalGeometry);
-    }
+    m_presentation->setOn(on);
 }
 
 void MainWindow::updateRecentMenu()

@@ -30,6 +30,8 @@ class ExclusionPanel;
 class SuggestionsPanel;
 class WarningsPanel;
 class DependencyList;
+class FilterBar;
+class PresentationMode;
 class GaugePanel;
 class MessageBar;
 class PackageTreeView;
@@ -100,9 +102,6 @@ private:
     void nameUndoActions();
     void updateLayerMenu();
     void chooseFile();
-    // The filter's match count and size beside it; Exclude All Matches.
-    void updateFilterMatches();
-    void excludeFilterMatches();
     // Before the exclusions would go (another package opens): asks whether to
     // keep them as a scenario, discard them or cancel; true to go on.
     enum class DropCause { Opening, Closing };
@@ -125,10 +124,8 @@ private:
     RecentFiles *m_recent;
 
     GaugePanel *m_gauges = nullptr;
-    QLineEdit *m_filter = nullptr;
-    QTimer *m_filterTimer = nullptr;
-    QLabel *m_filterMatches = nullptr;
-    QAction *m_excludeMatchesAction = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    PresentationMode *m_presentation = nullptr;
     AnalysisPanes *m_panes = nullptr;  // tree, treemap and side panels
     MessageBar *m_messages = nullptr;
     bool m_exporting = false;
@@ -155,15 +152,10 @@ private:
     QAction *m_zoomOutAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_zerosDemoAction = nullptr;
-    QAction *m_presentationAction = nullptr;
-    QAction *m_leavePresentationAction = nullptr;  // Esc, only in presentation mode
     QAction *m_toolbarAction = nullptr;
     QToolBar *m_toolBar = nullptr;
-    QWidget *m_presentationBar = nullptr;  // the visible way out of presentation mode
     // The window as it was before presentation mode, which is what gets saved:
     // a restart never comes back full screen or without menus and toolbar.
-    QByteArray m_normalGeometry;
-    QByteArray m_normalState;
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcome = nullptr;
     QMenu *m_recentMenu = nullptr;
