@@ -4,6 +4,7 @@
 // The GUI measurements run on the offscreen platform unless one is set.
 #include "CompositionChart.h"
 #include "MainWindow.h"
+#include "PackageLoader.h"
 #include "TreemapWidget.h"
 
 #include "readers/PackageReader.h"
@@ -17,6 +18,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThreadPool>
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -125,6 +127,46 @@ bool compareWithZipinfo(const QString &zip, const char *label, int runs)
                     cliMs / zipinfoMs);
     std::printf("%-52s %9.1f MiB  (budget 64 MiB)\n", "  packscope-cli peak RSS", double(cliRss) / 1024.0);
     return true;
+}
+
+// A tar.gz of the same files as `makeZip` writes, with Python's tarfile.
+bool makeTarGz(const QString &path, int entries)
+{
+    QProcess python;
+    python.start(u"python3"_s, {u"-c"_s, uR"(
+import io, sys, tarfile
+n = int(sys.argv[2])
+with tarfile.open(sys.argv[1], 'w:gz') as t:
+    for i in range(n):
+        data = b'module.exports = %d;\n' % i * (1 + i % 5)
+        info = tarfile.TarInfo('node_modules/pkg%d/lib/sub%d/file%06d.js' % (i % 700, i % 13, i))
+        info.size = len(data)
+        t.addfile(info, io.BytesIO(data))
+)"_s, path, QString::number(entries)});
+    return python.waitForFinished(-1) && python.exitCode() == 0;
+}
+
+// The window from process start until the package's first treemap is on
+// screen (packscope --quit-after-first-paint), against packscope-cli audit of
+// the same file; medians, runs alternating.
+void compareFirstPaint(const QString &package, const char *label, int runs, const char *budget)
+{
+    const QString dir = QCoreApplication::applicationDirPath() + u"/../app/"_s;
+    std::vector<double> app, cli;
+    for (int i = 0; i < runs; ++i) {
+        const ProcessRun a = runProcess({dir + u"packscope"_s, package, u"--quit-after-first-paint"_s});
+        const ProcessRun c = runProcess({dir + u"packscope-cli"_s, u"audit"_s, package, u"--format"_s, u"json"_s});
+        if (a.exitCode != 0) {
+            std::fprintf(stderr, "packscope-bench: packscope failed on %s (exit %d)\n", qPrintable(package), a.exitCode);
+            return;
+        }
+        app.push_back(a.seconds * 1000);
+        cli.push_back(c.seconds * 1000);
+    }
+    std::printf("%s\n", label);
+    std::printf("%-52s %9.1f ms   (%s)\n", "  open to first painted treemap (whole process)", median(app), budget);
+    std::printf("%-52s %9.1f ms   ratio %.2fx\n", "  packscope-cli audit (whole process)", median(cli),
+                median(app) / median(cli));
 }
 
 } // namespace
@@ -273,5 +315,37 @@ int main(int argc, char **argv)
     std::printf("%-52s %9.2f ms   (budget 16 ms)\n", "  until the new treemap is on screen", median(untilShown));
     std::printf("%-52s %9.2f ms\n", "  treemap relayout + repaint on the GUI thread", median(maps));
     std::printf("%-52s %9.2f ms   (120 ms after the edit)\n", "  composition chart update", median(charts));
+    std::printf("\n");
+
+    // 6. Open to first paint, whole process, on this platform.
+    const int paintRuns = std::max(5, runs / 2);
+    compareFirstPaint(guiZip, qPrintable(u"%1-entry zip:"_s.arg(guiEntries)), paintRuns, "budget 400 ms for 13,000");
+    compareFirstPaint(zip, qPrintable(u"%1-entry zip:"_s.arg(entries)), paintRuns, "budget 600 ms");
+    const QString tarGz = dir.filePath(u"gui.tar.gz"_s);
+    if (!makeTarGz(tarGz, guiEntries)) {
+        std::fprintf(stderr, "packscope-bench: cannot build the test tar.gz\n");
+        return 2;
+    }
+    compareFirstPaint(tarGz, qPrintable(u"%1-entry tar.gz:"_s.arg(guiEntries)), paintRuns, "budget 1.2x the CLI audit");
+
+    // 7. Cancel of a long load: from the click until no thread works on it.
+    const QString bigTarGz = dir.filePath(u"big.tar.gz"_s);
+    if (!makeTarGz(bigTarGz, entries))
+        return 2;
+    std::vector<double> cancels;
+    for (int i = 0; i < std::max(3, runs / 3); ++i) {
+        PackageLoader loader;
+        loader.load({bigTarGz}, 0);
+        QElapsedTimer reading;
+        reading.start();
+        while (reading.elapsed() < 300)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        timer.restart();
+        loader.cancel();
+        QThreadPool::globalInstance()->waitForDone();
+        cancels.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::printf("\n%-52s %9.1f ms   (budget 100 ms)\n", "cancel of a tar.gz load until its threads are idle",
+                median(cancels));
     return 0;
 }

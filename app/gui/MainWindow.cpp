@@ -295,6 +295,10 @@ void MainWindow::createCentralArea()
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0);
     m_progress->setMaximumWidth(200);
+    m_progress->setTextVisible(false);  // the status line says it in words
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, &MainWindow::showLoadProgress);
     m_progress->hide();
     statusBar()->addPermanentWidget(m_progress);
     m_cancel = new QPushButton(tr("Cancel"), this);
@@ -583,12 +587,36 @@ void MainWindow::openDemo(int demo)
 void MainWindow::onLoadStarted(const QString &what)
 {
     m_status->setText(tr("Reading %1…").arg(what));
+    m_progress->setRange(0, 0);
     m_progress->show();
     m_cancel->show();
+    m_progressTimer->start();
+}
+
+void MainWindow::showLoadProgress()
+{
+    const PackageLoader::Progress now = m_loader->progress();
+    if (now.file < 0 || (now.read.entries == 0 && now.read.bytesRead == 0))
+        return;
+    const LoadProgress &read = now.read;
+    const QString files = read.entries == 1 ? tr("1 entry") : tr("%1 entries").arg(formatBytes(read.entries));
+    if (read.bytesTotal > 0) {
+        // An archive: how much of the file is read is exact; the number of
+        // entries in all is extrapolated from it, and says so.
+        const int permille = int(std::min<std::uint64_t>(1000, read.bytesRead * 1000 / read.bytesTotal));
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(permille);
+        m_status->setText(tr("Reading %1… %2 % (%3 of %4), %5 of about %6")
+                              .arg(now.name, QString::number(permille / 10), formatMiB(read.bytesRead),
+                                   formatMiB(read.bytesTotal), files, formatBytes(read.estimatedEntries())));
+    } else {
+        m_status->setText(tr("Reading %1… %2, %3 read").arg(now.name, files, formatMiB(read.bytesRead)));
+    }
 }
 
 void MainWindow::onLoadStopped()
 {
+    m_progressTimer->stop();
     m_progress->hide();
     m_cancel->hide();
     onSessionChanged();

@@ -97,6 +97,8 @@ private:
     void onLoaded(const PackageLoader::Results &results, int tag);
     void onLoadStarted(const QString &what);
     void onLoadStopped();
+    // The progress bar and status line while a package is read.
+    void showLoadProgress();
     void chooseExportFile();
     void updateRecentMenu();
     void nameUndoActions();
@@ -125,6 +127,7 @@ private:
 
     GaugePanel *m_gauges = nullptr;
     FilterBar *m_filterBar = nullptr;
+    QTimer *m_progressTimer = nullptr;
     PresentationMode *m_presentation = nullptr;
     AnalysisPanes *m_panes = nullptr;  // tree, treemap and side panels
     MessageBar *m_messages = nullptr;

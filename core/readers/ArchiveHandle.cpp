@@ -28,6 +28,7 @@ namespace {
     F(archive_read_next_header)                                                                                   \
     F(archive_read_data)                                                                                          \
     F(archive_read_data_skip)                                                                                     \
+    F(archive_filter_bytes)                                                                                       \
     F(archive_entry_pathname)                                                                                     \
     F(archive_entry_symlink)                                                                                      \
     F(archive_entry_hardlink)                                                                                     \
@@ -167,6 +168,13 @@ ArchiveHandle::Next ArchiveHandle::next(ArchiveHeader *header)
 std::int64_t ArchiveHandle::readData(void *buffer, std::size_t size)
 {
     return libarchive().archive_read_data(m_archive, buffer, size);
+}
+
+std::uint64_t ArchiveHandle::bytesConsumed() const
+{
+    // Filter -1 is the last one: the file as read from disk, still compressed.
+    const la_int64_t bytes = libarchive().archive_filter_bytes(m_archive, -1);
+    return bytes > 0 ? std::uint64_t(bytes) : 0;
 }
 
 bool ArchiveHandle::skipData()

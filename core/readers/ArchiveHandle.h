@@ -59,6 +59,9 @@ public:
     Next next(ArchiveHeader *header);
     // Reads the current entry's data: the bytes read, 0 at its end, < 0 on error.
     std::int64_t readData(void *buffer, std::size_t size);
+    // Bytes of the file (or memory) libarchive has read so far, before
+    // decompression: how far through the archive it is.
+    std::uint64_t bytesConsumed() const;
     // Skips the current entry's data; false on error.
     bool skipData();
     // What libarchive found the archive to be (known after the first header).

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "readers/LoadProgress.h"
 #include "readers/LoadResult.h"
 
 #include <cstddef>
+#include <cstdint>
 
 namespace packscope {
 
@@ -14,12 +16,15 @@ class ArchiveHandle;
 class ArchivePackageReader
 {
 public:
-    static LoadResult read(const QString &path);
+    // `progress` hears how far the read is (bytes of the file consumed) and
+    // can stop it: the result is then the error "cancelled".
+    static LoadResult read(const QString &path, const LoadProgressSink &progress = {});
     // The same over an archive in memory (`path` names it in messages).
     static LoadResult readBytes(const void *data, std::size_t size, const QString &path);
 
 private:
-    static LoadResult readFrom(ArchiveHandle &archive, const QString &path);
+    static LoadResult readFrom(ArchiveHandle &archive, const QString &path, const LoadProgressSink &progress = {},
+                               std::uint64_t bytesTotal = 0);
 };
 
 } // namespace packscope

@@ -18,14 +18,21 @@ namespace {
 class FolderWalk
 {
 public:
-    explicit FolderWalk(EstimatedZipPackage &out) : m_out(out), m_buffer(1 << 20) {}
+    FolderWalk(EstimatedZipPackage &out, const LoadProgressSink &progress)
+        : m_out(out), m_progress(progress), m_buffer(1 << 20)
+    {
+    }
 
-    void walk(const QString &absolute, const QByteArray &relative)
+    // False when the progress sink asked to stop.
+    bool walk(const QString &absolute, const QByteArray &relative)
     {
         QDir dir(absolute);
         const QStringList names = dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                                                 QDir::Name);
         for (const QString &name : names) {
+            ++m_seen.entries;
+            if (m_progress && !m_progress(m_seen))
+                return false;
             const QString full = absolute + u'/' + name;
             const QByteArray rel = relative.isEmpty() ? name.toUtf8() : relative + '/' + name.toUtf8();
             struct stat st{};
@@ -42,7 +49,8 @@ public:
                 m_out.addSymlink(rel, target, mode);
             } else if (S_ISDIR(st.st_mode)) {
                 m_out.addFolder(rel, mode);
-                walk(full, rel);
+                if (!walk(full, rel))
+                    return false;
             } else if (S_ISREG(st.st_mode)) {
                 addFile(full, rel, mode, std::uint64_t(st.st_size));
             } else {
@@ -50,6 +58,7 @@ public:
                                             u"not a regular file, folder or symlink; skipped"_s});
             }
         }
+        return true;
     }
 
 private:
@@ -63,26 +72,31 @@ private:
                                             file.errorString())});
         } else {
             qint64 got;
-            while ((got = file.read(m_buffer.data(), qint64(m_buffer.size()))) > 0)
+            while ((got = file.read(m_buffer.data(), qint64(m_buffer.size()))) > 0) {
                 m_out.addFileData(m_buffer.data(), std::size_t(got));
+                m_seen.bytesRead += std::uint64_t(got);
+            }
         }
         m_out.endFile(size);
     }
 
     EstimatedZipPackage &m_out;
+    const LoadProgressSink &m_progress;
+    LoadProgress m_seen;  // bytes of contents read; the folder's total is not known ahead
     std::vector<char> m_buffer;
 };
 
 } // namespace
 
-LoadResult FolderPackageReader::read(const QString &path)
+LoadResult FolderPackageReader::read(const QString &path, const LoadProgressSink &progress)
 {
     if (!QFileInfo(path).isDir())
         return LoadResult::failure(path, u"not a directory"_s);
     if (!QFileInfo(path).isReadable())
         return LoadResult::failure(path, u"directory is not readable"_s);
     EstimatedZipPackage collected;
-    FolderWalk(collected).walk(QDir(path).absolutePath(), {});
+    if (!FolderWalk(collected, progress).walk(QDir(path).absolutePath(), {}))
+        return LoadResult::failure(path, u"cancelled"_s);
     return LoadResult{collected.finish(path, PackageFormat::Directory), {}, {}};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "readers/LoadProgress.h"
 #include "readers/LoadResult.h"
 
 namespace packscope {
@@ -11,7 +12,8 @@ namespace packscope {
 class FolderPackageReader
 {
 public:
-    static LoadResult read(const QString &path);
+    // `progress` hears of each entry and can stop the read ("cancelled").
+    static LoadResult read(const QString &path, const LoadProgressSink &progress = {});
 };
 
 } // namespace packscope

@@ -36,13 +36,13 @@ bool hasZipName(const QString &path)
 
 } // namespace
 
-LoadResult PackageReader::read(const QString &path)
+LoadResult PackageReader::read(const QString &path, const LoadProgressSink &progress)
 {
     const QFileInfo info(path);
     if (!info.exists())
         return LoadResult::failure(path, u"no such file or directory"_s);
     if (info.isDir())
-        return FolderPackageReader::read(path);
+        return FolderPackageReader::read(path, progress);
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -55,24 +55,24 @@ LoadResult PackageReader::read(const QString &path)
     case Sniffed::Zip:
         return ZipPackageReader::read(path);
     case Sniffed::Archive:
-        return ArchivePackageReader::read(path);
+        return ArchivePackageReader::read(path, progress);
     case Sniffed::Unknown:
         break;
     }
     // Self-extracting and other prefixed zips start with something else but
-    // end with an end-of-central-directory record.
+    // end with an end-of-central-directory record. Read, not mapped: a file
+    // truncated meanwhile reads short instead of raising SIGBUS.
     const qint64 tailSize = std::min<qint64>(size, zip::kEndSize + zip::kMaxCommentLength);
-    const uchar *tail = file.map(size - tailSize, tailSize);
-    const bool zipTail = tail && hasZipEndRecord(tail, std::uint64_t(tailSize));
-    if (tail)
-        file.unmap(const_cast<uchar *>(tail));
+    const QByteArray tail = file.seek(size - tailSize) ? file.read(tailSize) : QByteArray();
+    const bool zipTail =
+        hasZipEndRecord(reinterpret_cast<const unsigned char *>(tail.constData()), std::uint64_t(tail.size()));
     file.close();
     if (zipTail)
         return ZipPackageReader::read(path);
     if (hasZipName(path))
         return LoadResult::failure(path, u"not a zip archive: no zip signature at the start and no "
                                          u"end-of-central-directory record at the end"_s);
-    LoadResult archive = ArchivePackageReader::read(path);
+    LoadResult archive = ArchivePackageReader::read(path, progress);
     if (!archive.ok() && archive.error.contains(u"Unrecognized archive format"_s))
         return LoadResult::failure(path, u"not a package: not a zip, tar or 7z archive, nor a directory"_s);
     return archive;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "readers/LoadProgress.h"
 #include "readers/LoadResult.h"
 
 namespace packscope {
@@ -10,7 +11,10 @@ namespace packscope {
 class PackageReader
 {
 public:
-    static LoadResult read(const QString &path);
+    // `progress` hears how far a tar, 7z or folder read is and can stop it
+    // (the error is then "cancelled"); a zip's central directory is read in
+    // well under a second and reports nothing.
+    static LoadResult read(const QString &path, const LoadProgressSink &progress = {});
 };
 
 } // namespace packscope

@@ -92,6 +92,61 @@ private Q_SLOTS:
         QVERIFY2(error < 0.01, qPrintable(u"estimate %1 vs real %2"_s.arg(p.zippedBytes()).arg(m_realZipSize)));
     }
 
+    // A tar.gz reports how far it is, by bytes of the file, to the end; a
+    // false from the sink stops the read at once.
+    void archiveProgressAndCancel()
+    {
+        const QString path = m_dir.filePath(u"progress.tar.gz"_s);
+        const auto r = fixtures::run(u"bash"_s, {u"-c"_s, u"tar -czf ../progress.tar.gz ."_s}, tree());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto size = std::uint64_t(QFileInfo(path).size());
+        std::vector<LoadProgress> heard;
+        const LoadResult loaded = PackageReader::read(path, [&heard](const LoadProgress &p) {
+            heard.push_back(p);
+            return true;
+        });
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        QVERIFY(heard.size() >= loaded.package->tree.node(0).totals.files);
+        for (std::size_t i = 1; i < heard.size(); ++i) {
+            QVERIFY(heard[i].bytesRead >= heard[i - 1].bytesRead);
+            QVERIFY(heard[i].entries >= heard[i - 1].entries);
+            QCOMPARE(heard[i].bytesTotal, size);
+        }
+        QVERIFY(heard.back().bytesRead > size / 2 && heard.back().bytesRead <= size);
+        // Every entry of the tar, as tar lists them.
+        const auto listed = fixtures::run(u"tar"_s, {u"-tzf"_s, path});
+        QCOMPARE(heard.back().entries, std::uint64_t(listed.out.count('\n')));
+
+        int calls = 0;
+        const LoadResult stopped = PackageReader::read(path, [&calls](const LoadProgress &) { return ++calls < 3; });
+        QVERIFY(!stopped.ok());
+        QCOMPARE(stopped.error, path + u": cancelled"_s);
+        QCOMPARE(calls, 3);
+    }
+
+    void folderProgressAndCancel()
+    {
+        std::uint64_t last = 0;
+        const LoadResult loaded = PackageReader::read(tree(), [&last](const LoadProgress &p) {
+            last = p.entries;
+            return p.bytesTotal == 0;  // a folder's total is not known ahead
+        });
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        const SizeTotals &t = loaded.package->tree.node(0).totals;
+        QCOMPARE(last, std::uint64_t(t.files + t.dirs + t.symlinks - 1));  // the root is no entry
+        int calls = 0;
+        const LoadResult stopped = PackageReader::read(tree(), [&calls](const LoadProgress &) { return ++calls < 2; });
+        QCOMPARE(stopped.error, tree() + u": cancelled"_s);
+    }
+
+    void progressEstimatesTheEntries()
+    {
+        QCOMPARE((LoadProgress{500, 1000, 40}.estimatedEntries()), std::uint64_t(80));
+        QCOMPARE((LoadProgress{1000, 1000, 40}.estimatedEntries()), std::uint64_t(40));
+        QCOMPARE((LoadProgress{0, 1000, 0}.estimatedEntries()), std::uint64_t(0));
+        QCOMPARE((LoadProgress{500, 0, 40}.estimatedEntries()), std::uint64_t(0));
+    }
+
     void notAPackage_data()
     {
         QTest::addColumn<QString>("name");
