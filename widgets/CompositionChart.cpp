@@ -7,6 +7,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChartView>
+#include <QGraphicsLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 #include <QHorizontalStackedBarSeries>
@@ -49,7 +50,7 @@ CompositionChart::CompositionChart(Session *session, QWidget *parent)
     title->setContentsMargins(4, 0, 0, 0);
     layout->addWidget(title);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(140);
+    m_view->setMinimumHeight(72);
     layout->addWidget(m_view, 1);
     m_key->setTextFormat(Qt::RichText);
     m_key->setContentsMargins(4, 0, 4, 4);
@@ -144,7 +145,9 @@ void CompositionChart::rebuild(const QStringList &labels, const std::vector<Comp
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundBrush(palette().brush(QPalette::Window));
     chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 4, 4));
+    // Tight: in a short chart QtCharts elides the axis labels first.
+    chart->setMargins(QMargins(2, 2, 2, 0));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->legend()->hide();
     chart->setAnimationOptions(QChart::NoAnimation);
 
@@ -166,10 +169,8 @@ void CompositionChart::rebuild(const QStringList &labels, const std::vector<Comp
     m_series->attachAxis(categories);
 
     m_values = new QValueAxis;
-    m_values->setLabelFormat(u"%.0f"_s);
-    m_values->setTitleText(tr("MiB"));
+    m_values->setLabelFormat(u"%.0f"_s);  // MiB, as the key says
     m_values->setLabelsColor(palette().color(QPalette::WindowText));
-    m_values->setTitleBrush(palette().brush(QPalette::WindowText));
     auto *lanes = new QValueAxis;
     lanes->setRange(-0.5, 1.5);
     lanes->setVisible(false);

@@ -93,7 +93,7 @@ ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
     m_list->installEventFilter(this);
     m_list->setAccessibleName(tr("Excluded items"));
     // Room for a few rows whatever the window's height.
-    m_list->setMinimumHeight(m_list->header()->sizeHint().height() + 5 * fontMetrics().lineSpacing() + 8);
+    m_list->setMinimumHeight(m_list->header()->sizeHint().height() + 3 * fontMetrics().lineSpacing() + 8);
     layout->addWidget(m_list, 1);
     // Two lines whatever the text, so edits never change the panel's size hint.
     m_total->setWordWrap(true);

@@ -145,6 +145,17 @@ private Q_SLOTS:
                  qPrintable(u"%1 px"_s.arg(excluded->viewport()->height())));
     }
 
+    // A 1280x800 laptop, less a desktop's top bar and the title bar: the
+    // window fits, with a package open and its culprits shown.
+    void theWindowFitsASmallScreen()
+    {
+        MainWindow window;
+        QVERIFY(showOnLaptop(window));
+        const QSize least = window.minimumSizeHint();
+        QVERIFY2(least.height() <= 720 && least.width() <= 1280,
+                 qPrintable(u"needs at least %1x%2"_s.arg(least.width()).arg(least.height())));
+    }
+
     // A row deep in node_modules keeps its name readable.
     void deepRowsKeepTheirNames()
     {
