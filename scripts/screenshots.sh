@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots from the real app on a virtual display:
 #   scripts/screenshots.sh [PACKAGE]   (default for the main shots: the built-in demo)
-# Needs a build in build/release or build/ and xvfb, xdotool, imagemagick.
+# Needs a build (build/release, build/ or build/test; or PACKSCOPE_APP=path)
+# and xvfb, xdotool, imagemagick.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-app=""
-for candidate in build/release/app/packscope build/app/packscope; do
+app=${PACKSCOPE_APP:-}
+for candidate in build/release/app/packscope build/app/packscope build/test/app/packscope; do
+  [ -n "$app" ] && break
   if [ -x "$candidate" ]; then app=$PWD/$candidate; break; fi
 done
 [ -n "$app" ] || { echo "screenshots: build the app first (scripts/build.sh)" >&2; exit 1; }
