@@ -1,12 +1,14 @@
 // Reading a package the user waits for: the window says how far it is (bytes
 // of the file, entries read and estimated) with a bar that fills, and Cancel
-// stops the reader itself, not just the wait.
+// stops the reader itself, not just the wait. A package that changes on disk
+// after it was read is caught at the next read, never half-exported.
 #include "Fixtures.h"
 
 #include "MainWindow.h"
 #include "PackageLoader.h"
 
 #include "session/Session.h"
+#include "whatif/GlobPattern.h"
 
 #include <QLabel>
 #include <QProgressBar>
@@ -15,6 +17,9 @@
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QtTest>
+
+#include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace packscope;
@@ -101,6 +106,51 @@ with tarfile.open(sys.argv[1], 'w:gz', compresslevel=1) as t:
         QVERIFY(QThreadPool::globalInstance()->waitForDone(5000));
         // Far less than the rest of the read would take (seconds).
         QVERIFY2(stopping.elapsed() < 1000, qPrintable(u"%1 ms"_s.arg(stopping.elapsed())));
+    }
+
+    // The build rewrites the package while it is open: every later read of
+    // it (here the export) says so and writes nothing; reopening mends it.
+    void aPackageChangedUnderTheWindow()
+    {
+        const QString zip = m_dir.filePath(u"changing.zip"_s);
+        const QString make = uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    for i in range(int(sys.argv[2])):
+        z.writestr('lib/file%03d.js' % i, 'module.exports = %d;\n' % i * 400)
+)"_s;
+        fixtures::python(make, {zip, u"50"_s});
+        MainWindow window;
+        window.show();
+        window.openPackage(zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        QVERIFY(window.session()->excludeMatching(GlobPattern(u"lib/file00*.js"_s)) > 0);
+        const QString out = m_dir.filePath(u"out/slim.zip"_s);
+        QVERIFY(QDir().mkpath(QFileInfo(out).path()));
+        const QString changed = zip + u" changed on disk since it was opened: reopen it"_s;
+
+        // Replaced by a new build (a new file renamed over it).
+        fixtures::python(make, {zip + u".new"_s, u"60"_s});
+        QVERIFY(::rename(QFile::encodeName(zip + u".new"_s).constData(), QFile::encodeName(zip).constData()) == 0);
+        window.exportSlimZip(out);
+        QTRY_VERIFY_WITH_TIMEOUT(window.errorText().contains(changed), 20000);
+        QCOMPARE(QDir(QFileInfo(out).path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+
+        // Truncated where it lies.
+        QVERIFY(::truncate(QFile::encodeName(zip).constData(), 1000) == 0);
+        window.exportSlimZip(out);
+        QTRY_VERIFY_WITH_TIMEOUT(window.errorText().contains(changed) && !window.errorText().contains(u"exactly"_s),
+                                 20000);
+        QCOMPARE(QDir(QFileInfo(out).path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+
+        // Rebuilt and reopened, it exports again.
+        fixtures::python(make, {zip, u"50"_s});
+        window.session()->clearExclusions();
+        window.openPackage(zip);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.loader()->isBusy(), 20000);
+        window.exportSlimZip(out);
+        QTRY_VERIFY_WITH_TIMEOUT(window.errorText().contains(u"exactly as predicted"_s), 20000);
+        QVERIFY(QFile::exists(out));
     }
 };
 
