@@ -243,7 +243,7 @@ int main(int argc, char **argv)
             session.exclude(0, file);
         else
             session.restore(0, file);
-        const auto results = session.evaluate();
+        const auto &results = session.evaluation().limits;
         toggles.push_back(double(timer.nsecsElapsed()) / 1e3);
         if (results.empty())
             return 2;

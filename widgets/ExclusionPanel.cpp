@@ -177,7 +177,7 @@ void ExclusionPanel::refresh()
     }
     // Counted as the CLI's report counts: files and dirs of every package;
     // zipped bytes of the function's zip.
-    const SizeTotals excluded = m_session->excludedTotals();
+    const SizeTotals excluded = m_session->evaluation().excluded;
     QString counted = excluded.files == 1 ? tr("1 file") : tr("%1 files").arg(formatBytes(excluded.files));
     if (excluded.dirs > 0)
         counted += excluded.dirs == 1 ? tr(", 1 dir") : tr(", %1 dirs").arg(formatBytes(excluded.dirs));

@@ -25,7 +25,7 @@ class GaugePanel : public QWidget
 public:
     explicit GaugePanel(Session *session, QWidget *parent = nullptr);
 
-    // Shows these results (Session::evaluate(), one per limit of the profile).
+    // Shows these results (Evaluation::limits, one per limit of the profile).
     void setResults(const std::vector<LimitResult> &results);
     const std::vector<LimitGauge *> &gauges() const { return m_gauges; }
     LimitGauge *gauge(const QString &limitId) const;

@@ -113,15 +113,6 @@ void PackageTreeModel::onItemsChanged(const std::vector<NodeRef> &items)
     }
 }
 
-std::uint64_t PackageTreeModel::unzippedLimit() const
-{
-    for (const LimitRule &rule : m_session->profile().limits) {
-        if (rule.measure == LimitMeasure::TotalUnzipped && !rule.isInfo())
-            return rule.limit;
-    }
-    return 0;
-}
-
 QModelIndex PackageTreeModel::indexOf(const NodeRef &ref, int column) const
 {
     if (ref.package < 0 || ref.package >= m_session->packageCount() || !m_session->package(ref.package))
@@ -196,8 +187,7 @@ QVariant PackageTreeModel::data(const QModelIndex &index, int role) const
     // An excluded item shows what it would weigh; others what is left of them.
     const SizeTotals totals =
         excluded ? tree.node(ref.node).totals : m_session->exclusions(ref.package).keptTotals(ref.node);
-    const std::uint64_t limit = unzippedLimit();
-    const double share = limit > 0 ? double(totals.unzipped) / double(limit) : 0.0;
+    const double share = m_session->evaluation().shareOfUnzippedLimit(totals.unzipped);
 
     switch (role) {
     case Qt::DisplayRole:
@@ -285,7 +275,7 @@ QVariant PackageTreeModel::headerData(int section, Qt::Orientation orientation, 
     }
     if (role == Qt::ToolTipRole && section == ShareColumn)
         return tr("Unzipped size as a share of the %1 unzipped limit (function plus layers)")
-            .arg(formatMiB(unzippedLimit()));
+            .arg(formatMiB(m_session->evaluation().unzippedLimit));
     if (role == Qt::TextAlignmentRole && section != NameColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};

@@ -59,7 +59,6 @@ private:
     void onSessionChanged();
     void onItemsChanged(const std::vector<NodeRef> &items);
     void rebuildRows();
-    std::uint64_t unzippedLimit() const;
 
     Session *m_session;
     bool m_changeAnnounced = false;  // the change at hand came as a reset or item by item

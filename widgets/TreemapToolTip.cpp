@@ -46,15 +46,10 @@ QString treemapToolTip(const Session &session, const TreemapTile &tile, SizeMode
     html += u"<tr><td>%1%2</td><td align=right>%3</td><td>(%4 bytes)</td></tr>"_s.arg(
         translate("Zipped"), package->zippedEstimated ? translate(" (estimate)") : QString(), formatMiB(zipped), formatBytes(zipped));
     html += u"</table>"_s;
-    for (const LimitRule &rule : session.profile().limits) {
-        if (rule.isCount() || rule.limit == 0)
-            continue;
-        if (rule.measure != LimitMeasure::TotalUnzipped && tile.ref.package != 0)
-            continue;
-        const std::uint64_t value = rule.measure == LimitMeasure::FunctionZipped ? zipped : kept.unzipped;
+    for (const LimitShare &share : session.evaluation().sharesOf(tile.ref.package, kept)) {
         html += u"<br>"_s + translate("%1 % of %2 (%3)")
-                                .arg(QString::number(100.0 * double(value) / double(rule.limit), 'f', 1),
-                                     rule.title.toHtmlEscaped(), formatMiB(rule.limit));
+                                .arg(QString::number(100.0 * share.fraction, 'f', 1), share.rule->title.toHtmlEscaped(),
+                                     formatMiB(share.rule->limit));
     }
     return html;
 }

@@ -672,14 +672,9 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
 
 void MainWindow::onSessionChanged()
 {
-    const std::vector<LimitResult> results = m_session->evaluate();
-    m_gauges->setResults(results);
-    std::vector<NodeRef> culprits;
-    for (const LimitResult &result : results) {
-        for (const Culprit &c : result.culprits)
-            culprits.push_back({c.package, c.node});
-    }
-    m_panes->treemap()->setCulprits(std::move(culprits));
+    const Evaluation &evaluation = m_session->evaluation();
+    m_gauges->setResults(evaluation.limits);
+    m_panes->treemap()->setCulprits(evaluation.culprits());
 
     m_undoAction->setEnabled(m_session->canUndo());
     m_redoAction->setEnabled(m_session->canRedo());

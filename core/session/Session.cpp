@@ -10,21 +10,6 @@
 
 namespace packscope {
 
-std::uint64_t SessionMeasures::value(LimitMeasure measure) const
-{
-    switch (measure) {
-    case LimitMeasure::FunctionZipped:
-        return functionZipped;
-    case LimitMeasure::FunctionUnzipped:
-        return functionUnzipped;
-    case LimitMeasure::TotalUnzipped:
-        return totalUnzipped;
-    case LimitMeasure::LayerCount:
-        return layerCount;
-    }
-    return 0;
-}
-
 Session::Session(QObject *parent) : QObject(parent), m_profile(LimitProfile::awsLambda()) {}
 
 Session::~Session() = default;
@@ -38,7 +23,7 @@ void Session::setFunction(PackagePtr package)
     m_packages.front().package = std::move(package);
     m_history.clear();
     Q_EMIT packagesChanged();
-    Q_EMIT changed();
+    emitChanged();
 }
 
 void Session::open(PackagePtr function, std::vector<PackagePtr> layers)
@@ -57,7 +42,7 @@ void Session::open(PackagePtr function, std::vector<PackagePtr> layers)
     }
     m_history.clear();
     Q_EMIT packagesChanged();
-    Q_EMIT changed();
+    emitChanged();
 }
 
 void Session::applyLayer(ExclusionEdit::LayerStep &step, bool attach)
@@ -93,7 +78,7 @@ void Session::addLayer(PackagePtr package)
     applyLayer(*edit.layer, true);
     m_history.record(edit);
     Q_EMIT packagesChanged();
-    Q_EMIT changed();
+    emitChanged();
 }
 
 void Session::removeLayer(int layerIndex)
@@ -107,13 +92,13 @@ void Session::removeLayer(int layerIndex)
     applyLayer(*edit.layer, false);
     m_history.record(edit);
     Q_EMIT packagesChanged();
-    Q_EMIT changed();
+    emitChanged();
 }
 
 void Session::setProfile(const LimitProfile &profile)
 {
     m_profile = profile;
-    Q_EMIT changed();
+    emitChanged();
 }
 
 ExclusionSet *Session::exclusionsOf(int package)
@@ -219,7 +204,7 @@ void Session::announce(const ExclusionEdit &edit)
     for (const ExclusionEdit::Change &change : edit.changes)
         items.push_back(change.ref);
     Q_EMIT itemsChanged(items);
-    Q_EMIT changed();
+    emitChanged();
 }
 
 void Session::finishEdit(const ExclusionEdit &edit)
@@ -357,7 +342,7 @@ void Session::undo()
         applyLayer(*edit.layer, !edit.layer->added);
         m_history.replaceRedoTop(edit);  // keeps the marks a detach recorded
         Q_EMIT packagesChanged();
-        Q_EMIT changed();
+        emitChanged();
         return;
     }
     for (auto it = edit.changes.rbegin(); it != edit.changes.rend(); ++it)
@@ -374,7 +359,7 @@ void Session::redo()
         applyLayer(*edit.layer, edit.layer->added);
         m_history.replaceUndoTop(edit);
         Q_EMIT packagesChanged();
-        Q_EMIT changed();
+        emitChanged();
         return;
     }
     for (const ExclusionEdit::Change &change : edit.changes)
@@ -413,6 +398,33 @@ std::uint64_t Session::functionUnzippedBudget() const
         return 0;
     const std::uint64_t layers = measures().layersUnzipped;
     return rule->limit > layers ? rule->limit - layers : 0;
+}
+
+void Session::emitChanged()
+{
+    ++m_revision;
+    m_evaluation.reset();
+    Q_EMIT changed();
+}
+
+const Evaluation &Session::evaluation() const
+{
+    // Made by the first view (or report) that asks after an edit; the others
+    // read the same value.
+    if (!m_evaluation) {
+        auto made = std::make_shared<Evaluation>();
+        made->revision = m_revision;
+        made->measures = measures();
+        made->limits = evaluate();
+        made->excluded = excludedTotals();
+        for (const LimitRule &rule : m_profile.limits) {
+            if (rule.measure == LimitMeasure::TotalUnzipped && !rule.isInfo())
+                made->unzippedLimit = rule.limit;
+        }
+        m_evaluation = std::move(made);
+        ++m_evaluationsMade;
+    }
+    return *m_evaluation;
 }
 
 std::vector<LimitResult> Session::evaluate() const

@@ -4,6 +4,7 @@
 #include "limits/LimitResult.h"
 #include "model/Package.h"
 #include "session/EditHistory.h"
+#include "session/Evaluation.h"
 #include "session/NodeRef.h"
 #include "whatif/ExclusionSet.h"
 
@@ -17,17 +18,6 @@ namespace packscope {
 
 class GlobPattern;
 class NodeFilter;
-
-// Sizes of a session after exclusion, the inputs of every limit.
-struct SessionMeasures {
-    std::uint64_t functionZipped = 0;
-    std::uint64_t functionUnzipped = 0;
-    std::uint64_t layersUnzipped = 0;
-    std::uint64_t totalUnzipped = 0;
-    std::uint32_t layerCount = 0;
-
-    std::uint64_t value(LimitMeasure measure) const;
-};
 
 // What one user is looking at: a function package, its layers, each with its
 // what-if exclusions, and the limit profile they are checked against. The CLI
@@ -117,6 +107,19 @@ public:
     void undo();
     void redo();
 
+    // What views show and reports print, for the state as it is now: made
+    // once per change, whoever asks first (see Evaluation). The reference is
+    // valid until the next change; copy what must outlive it.
+    const Evaluation &evaluation() const;
+    // Increases with every change(); evaluation().revision says which one
+    // an evaluation was made at.
+    std::uint64_t revision() const { return m_revision; }
+    // How many evaluations were made: one per change at most, however many
+    // views ask (for tests).
+    int evaluationsMade() const { return m_evaluationsMade; }
+
+    // The parts of an evaluation, computed afresh on each call (for what-if
+    // sums over states the session is not in, and for evaluation() itself).
     SessionMeasures measures() const;
     // Every limit of the profile, with culprits for the failing ones.
     std::vector<LimitResult> evaluate() const;
@@ -141,6 +144,8 @@ private:
     void finishEdit(const ExclusionEdit &edit);
     void announce(const ExclusionEdit &edit);
     ExclusionSet *exclusionsOf(int package);
+    // Every change ends here: a new revision, the old evaluation dropped.
+    void emitChanged();
 
     struct Entry {
         PackagePtr package;
@@ -150,6 +155,9 @@ private:
     std::vector<Entry> m_packages;
     LimitProfile m_profile;
     EditHistory m_history;
+    std::uint64_t m_revision = 0;
+    mutable std::shared_ptr<const Evaluation> m_evaluation;
+    mutable int m_evaluationsMade = 0;
 };
 
 } // namespace packscope

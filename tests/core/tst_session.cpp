@@ -39,6 +39,44 @@ class TestSession : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // One evaluation per change, whoever asks; it holds what evaluate(),
+    // measures() and excludedTotals() compute, for the state it was made at.
+    void oneEvaluationPerChange()
+    {
+        Session session;
+        session.setFunction(nodePackage());
+        const int before = session.evaluationsMade();
+        const Evaluation &first = session.evaluation();
+        QCOMPARE(&session.evaluation(), &first);
+        QCOMPARE(session.evaluationsMade(), before + 1);
+        QCOMPARE(first.revision, session.revision());
+        const NodeRef sharp{0, fixtures::nodeAt(session.package(0)->tree, u"node_modules/sharp"_s)};
+        QVERIFY(session.exclude(sharp.package, sharp.node));
+        const Evaluation &second = session.evaluation();
+        session.evaluation();
+        QCOMPARE(session.evaluationsMade(), before + 2);
+        QCOMPARE(second.revision, session.revision());
+        QCOMPARE(second.measures.functionUnzipped, session.measures().functionUnzipped);
+        QCOMPARE(second.measures.functionUnzipped, 1000u + 50000 + 80000 + 3000 + 7000 + 9000);
+        QCOMPARE(second.excluded.unzipped, session.excludedTotals().unzipped);
+        QCOMPARE(second.excluded.files, 2u);
+        const std::vector<LimitResult> fresh = session.evaluate();
+        QCOMPARE(second.limits.size(), fresh.size());
+        for (std::size_t i = 0; i < fresh.size(); ++i)
+            QCOMPARE(second.limits[i].value, fresh[i].value);
+        QCOMPARE(second.unzippedLimit, 262144000u);
+        QCOMPARE(second.shareOfUnzippedLimit(262144000 / 4), 0.25);
+        // The function's items count against the zipped limit too, a layer's
+        // only against the unzipped one.
+        const SizeTotals kept{};
+        QCOMPARE(second.sharesOf(0, kept).size(), std::size_t(3));
+        QCOMPARE(second.sharesOf(1, kept).size(), std::size_t(1));
+        const std::uint64_t made = second.revision;  // `second` is valid until the next change
+        session.undo();
+        QVERIFY(session.evaluation().revision > made);
+        QCOMPARE(session.evaluation().excluded.files, 0u);
+    }
+
     void eachEditIsOneUndoableStep()
     {
         Session session;

@@ -437,6 +437,29 @@ private Q_SLOTS:
         QVERIFY(window.treeView()->isVisible());
     }
 
+    // One exclusion in the window: every view (gauges, tree, treemap and its
+    // culprits, Excluded panel, filter count) shows it from one Evaluation.
+    void oneEvaluationPerEdit()
+    {
+        MainWindow window;
+        window.show();
+        window.openPackage(m_zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.treemap()->isUpToDate(), 20000);
+        QCoreApplication::processEvents();
+        const NodeId weights = fixtures::nodeAt(window.session()->package(0)->tree, u"model/weights.bin"_s);
+        const int before = window.session()->evaluationsMade();
+        QVERIFY(window.session()->exclude(0, weights));
+        for (int i = 0; i < 10; ++i) {
+            QCoreApplication::processEvents();
+            QTest::qWait(20);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(window.treemap()->isUpToDate(), 20000);
+        QCOMPARE(window.session()->evaluationsMade(), before + 1);
+        const Evaluation &shown = window.session()->evaluation();
+        QCOMPARE(window.gauges()->gauge(u"zipped-direct-upload"_s)->result().value, shown.measures.functionZipped);
+    }
+
     // F11 in, Esc out, F11 in and F11 out, from the keyboard; the visible
     // button leaves too; closing in presentation mode and starting again gives
     // the normal window with its toolbar; View → Toolbar toggles it.
