@@ -5,6 +5,8 @@
 #include "readers/PackageReader.h"
 
 #include <QTemporaryDir>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -137,6 +139,26 @@ private Q_SLOTS:
         int calls = 0;
         const LoadResult stopped = PackageReader::read(tree(), [&calls](const LoadProgress &) { return ++calls < 2; });
         QCOMPARE(stopped.error, tree() + u": cancelled"_s);
+    }
+
+    // Deflating for the estimate has threads of its own: a read that holds
+    // the only thread of the global pool (the app reads there) still ends.
+    // On the global pool this waited for work queued behind itself.
+    void estimatesNeverWaitOnTheirOwnPool()
+    {
+        const QString path = m_dir.filePath(u"pool.tar.gz"_s);
+        const auto r = fixtures::run(u"bash"_s, {u"-c"_s, u"tar -czf ../pool.tar.gz ."_s}, tree());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QThreadPool *global = QThreadPool::globalInstance();
+        const int threads = global->maxThreadCount();
+        global->setMaxThreadCount(1);
+        QFuture<LoadResult> first = QtConcurrent::run([path] { return PackageReader::read(path); });
+        QFuture<LoadResult> second = QtConcurrent::run([path] { return PackageReader::read(path); });
+        const bool done = global->waitForDone(60000);
+        global->setMaxThreadCount(threads);
+        QVERIFY2(done, "the reads never finished: deadlock");
+        QVERIFY2(first.result().ok(), qPrintable(first.result().error));
+        QCOMPARE(first.result().package->zippedBytes(), second.result().package->zippedBytes());
     }
 
     void progressEstimatesTheEntries()
