@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/NodeFilter.h"
+#include "whatif/NodeFilter.h"
 
 #include <QSortFilterProxyModel>
 

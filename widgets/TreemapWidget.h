@@ -2,7 +2,7 @@
 
 #include "TreemapRenderer.h"
 
-#include "model/NodeFilter.h"
+#include "whatif/NodeFilter.h"
 #include "session/NodeRef.h"
 #include "treemap/TreemapLayout.h"
 

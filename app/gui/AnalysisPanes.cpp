@@ -10,7 +10,7 @@
 #include "TreemapWidget.h"
 #include "WarningsPanel.h"
 
-#include "model/NodeFilter.h"
+#include "whatif/NodeFilter.h"
 #include "session/Session.h"
 
 #include <QTabWidget>

@@ -1,6 +1,6 @@
 #include "session/Session.h"
 #include "limits/CulpritFinder.h"
-#include "model/NodeFilter.h"
+#include "whatif/NodeFilter.h"
 #include "whatif/GlobPattern.h"
 
 #include <QFileInfo>

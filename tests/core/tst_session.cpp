@@ -4,7 +4,7 @@
 #include "SyntheticPackage.h"
 
 #include "model/FileKind.h"
-#include "model/NodeFilter.h"
+#include "whatif/NodeFilter.h"
 #include "report/PackageComposition.h"
 #include "session/Session.h"
 #include "whatif/GlobPattern.h"

@@ -1,4 +1,4 @@
-#include "model/NodeFilter.h"
+#include "whatif/NodeFilter.h"
 
 namespace packscope {
 
