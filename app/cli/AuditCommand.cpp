@@ -81,6 +81,8 @@ int AuditCommand::run(const QStringList &arguments)
         // A scenario whose package changed still applies what matches; the
         // rest is said on stderr, so reports on stdout stay machine-readable.
         const Scenario::Outcome outcome = scenario->applyTo(session);
+        if (!outcome.error.isEmpty())
+            return cli::fail(outcome.error);
         QStringList notes;
         for (const QString &changed : outcome.changed)
             notes << u"%1 changed since the scenario was saved"_s.arg(changed);

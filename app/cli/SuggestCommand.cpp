@@ -160,12 +160,20 @@ int SuggestCommand::run(const QStringList &arguments)
             return cli::fail(u"--exclude '%1' matches nothing: an empty glob"_s.arg(text));
         session.excludeMatching(glob);
     }
-    const std::vector<Suggestion> suggestions = SuggestionFinder::find(session, rules);
+    // A package that changed on disk since it was opened reads as having
+    // no binaries and no versions: an error, not a report that says so.
+    QString contentsError;
+    const std::vector<Suggestion> suggestions = SuggestionFinder::find(session, rules, nullptr, &contentsError);
+    if (!contentsError.isEmpty())
+        return cli::fail(contentsError);
     bool suffices = true;
     const std::vector<std::size_t> plan = SuggestionFinder::fixItPlan(session, suggestions, &suffices);
     std::vector<std::vector<Dependency>> found;
-    for (int p = 0; p < session.packageCount(); ++p)
-        found.push_back(findDependencies(*session.package(p)));
+    for (int p = 0; p < session.packageCount(); ++p) {
+        found.push_back(findDependencies(*session.package(p), &contentsError));
+        if (!contentsError.isEmpty())
+            return cli::fail(contentsError);
+    }
     const std::vector<DependencySize> dependencies = rankDependencies(session, found);
     const QByteArray data = formatName == u"json" ? asJson(session, suggestions, plan, suffices, dependencies)
                                                   : asText(session, suggestions, plan, suffices, dependencies);

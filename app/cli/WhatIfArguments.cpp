@@ -49,7 +49,10 @@ QString WhatIfArguments::applyTo(Session &session) const
     const SlimRules rules = SlimRules::builtin(&error);
     if (!error.isEmpty())
         return error;
-    for (const Suggestion &s : SuggestionFinder::find(session, rules)) {
+    const std::vector<Suggestion> suggestions = SuggestionFinder::find(session, rules, nullptr, &error);
+    if (!error.isEmpty())
+        return error;  // the rules would leave binaries in that they never saw
+    for (const Suggestion &s : suggestions) {
         if (s.rule.risk <= *m_tier && s.package == 0 && !s.advisory)
             session.exclude(s.items, s.rule.title);
     }

@@ -256,6 +256,13 @@ void PackageTreeBuilder::addEntryFlags(std::uint32_t entryIndex, std::uint8_t fl
         m_tree.m_nodes[id].flags |= flags;
 }
 
+void PackageTreeBuilder::addEntryFlags(PackageTree &tree, std::uint32_t entryIndex, std::uint8_t flags)
+{
+    const NodeId id = tree.entryNode(entryIndex);
+    if (id != kNoNode)
+        tree.m_nodes[id].flags |= flags;
+}
+
 void PackageTreeBuilder::addFootprint(std::uint32_t entryIndex, std::uint64_t bytes)
 {
     const NodeId id = m_tree.entryNode(entryIndex);

@@ -51,6 +51,9 @@ public:
     // NodeFlag bits, and bytes of its footprint (a zip entry's local record).
     void addEntryFlags(std::uint32_t entryIndex, std::uint8_t flags);
     void addFootprint(std::uint32_t entryIndex, std::uint64_t bytes);
+    // The same flags once the tree is finished, for what a reader learns
+    // while it finishes (flags add to no total).
+    static void addEntryFlags(PackageTree &tree, std::uint32_t entryIndex, std::uint8_t flags);
 
     // Maps the pages reserved for the nodes, names and child ids of expected
     // entries `from` to `to` before they are written: fresh memory costs a

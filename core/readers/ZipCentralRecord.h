@@ -11,7 +11,7 @@
 namespace packscope {
 
 // One central-directory record, parsed in place: the name points into the
-// mapped zip. Both walks of the central directory read records through it.
+// zip's bytes. Both walks of the central directory read records through it.
 struct ZipCentralRecord : CentralEntryFacts {
     enum class Status { Ok, BadSignature, Overrun };
 

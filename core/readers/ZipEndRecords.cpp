@@ -1,6 +1,8 @@
 #include "readers/ZipEndRecords.h"
 #include "readers/ZipFormat.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace packscope {
@@ -42,10 +44,11 @@ bool hasZipEndRecord(const unsigned char *data, std::uint64_t size)
     return findEndRecord(data, size, &trailing) >= 0;
 }
 
-ZipEndRecordsResult locateZipEndRecords(const unsigned char *data, std::uint64_t size)
+ZipEndRecordsResult locateZipEndRecords(const unsigned char *data, std::uint64_t size, std::uint64_t readFrom)
 {
     ZipEndRecordsResult result;
     ZipEndRecords &r = result.records;
+    result.reach = size - std::min<std::uint64_t>(size, zip::kEndSize + zip::kMaxCommentLength);
     const std::int64_t found = findEndRecord(data, size, &r.trailingBytes);
     if (found < 0) {
         result.error = u"no end-of-central-directory record (not a zip, or truncated)"_s;
@@ -63,6 +66,8 @@ ZipEndRecordsResult locateZipEndRecords(const unsigned char *data, std::uint64_t
     std::uint64_t centralEnd = r.endOffset;
 
     // zip64: a locator sits right before the classic end record.
+    if (r.endOffset >= zip::kZip64LocatorSize)
+        result.reach = std::min(result.reach, r.endOffset - zip::kZip64LocatorSize);
     if (r.endOffset >= zip::kZip64LocatorSize
         && zip::u32(end - zip::kZip64LocatorSize) == zip::kZip64LocatorSignature) {
         const unsigned char *locator = end - zip::kZip64LocatorSize;
@@ -77,13 +82,18 @@ ZipEndRecordsResult locateZipEndRecords(const unsigned char *data, std::uint64_t
         // found right before the locator instead.
         std::uint64_t recordPos = declared;
         auto isRecord = [&](std::uint64_t pos) {
-            return pos + zip::kZip64EndMinSize <= locatorPos
-                && zip::u32(data + pos) == zip::kZip64EndSignature
+            if (pos > locatorPos || locatorPos - pos < zip::kZip64EndMinSize || pos < readFrom)
+                return false;
+            result.reach = std::min(result.reach, pos);
+            return zip::u32(data + pos) == zip::kZip64EndSignature
                 && pos + 12 + zip::u64(data + pos + 4) == locatorPos;
         };
         if (!isRecord(recordPos)) {
             recordPos = locatorPos >= zip::kZip64EndMinSize ? locatorPos - zip::kZip64EndMinSize : 0;
             if (!isRecord(recordPos)) {
+                // Declared where nothing was read: worth reading after all.
+                if (declared < readFrom && declared <= locatorPos && locatorPos - declared >= zip::kZip64EndMinSize)
+                    result.reach = std::min(result.reach, declared);
                 result.error = u"zip64 end-of-central-directory record missing or corrupted"_s;
                 return result;
             }
@@ -114,6 +124,7 @@ ZipEndRecordsResult locateZipEndRecords(const unsigned char *data, std::uint64_t
         return result;
     }
     r.centralStart = centralEnd - r.centralSize;
+    result.reach = std::min(result.reach, r.centralStart);
     if (declaredCentralOffset > r.centralStart) {
         result.error = u"central directory offset %1 points past where the central directory ends "
                        u"(file truncated or corrupted)"_s.arg(declaredCentralOffset);

@@ -30,12 +30,21 @@ struct ZipEndRecords {
 struct ZipEndRecordsResult {
     ZipEndRecords records;
     QString error;
+    // The lowest file position the search read, or would have read once it
+    // knew where to look (a zip64 end record, the central directory): a
+    // caller that has only read the file's tail reads on down to here and
+    // searches again, until this lies within what it has read.
+    std::uint64_t reach = 0;
     bool ok() const { return error.isEmpty(); }
 };
 
 // Locates the end records in the whole file `data` of `size` bytes.
 // Errors: no end record, multi-disk archive, central directory outside the file.
-ZipEndRecordsResult locateZipEndRecords(const unsigned char *data, std::uint64_t size);
+// `readFrom`: where the bytes in `data` begin to be the file's (below, they
+// are not read yet). A zip64 end record declared down there is only looked
+// for when none sits right before its locator, so that a self-extracting
+// zip whose locator ignores the stub does not have the stub read.
+ZipEndRecordsResult locateZipEndRecords(const unsigned char *data, std::uint64_t size, std::uint64_t readFrom = 0);
 
 // True when the file's tail holds an end-of-central-directory record: used to
 // recognise zips (also self-extracting ones) before committing to a reader.

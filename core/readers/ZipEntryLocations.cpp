@@ -1,12 +1,9 @@
 #include "readers/ZipEntryLocations.h"
-#include "model/EntryWarnings.h"
 #include "readers/ZipCentralRecord.h"
 #include "readers/ZipFormat.h"
-#include "readers/ZipLocalRecord.h"
 
 #include <algorithm>
 #include <numeric>
-#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -14,40 +11,9 @@ namespace packscope {
 
 namespace {
 
-// Symlink targets longer than this are not read (PATH_MAX on Linux).
-constexpr std::uint32_t kMaxSymlinkTarget = 4096;
-
 // localLength markers until the local records are measured.
 constexpr std::uint64_t kInvalidOffset = ~std::uint64_t(0);
 constexpr std::uint64_t kSharedRecord = ~std::uint64_t(0) - 1;
-
-void warnLocalRecordProblem(PackageWarnings &warnings, ZipLocalRecord::Problem problem, QByteArrayView name)
-{
-    using Problem = ZipLocalRecord::Problem;
-    QString code, message;
-    switch (problem) {
-    case Problem::None:
-        return;
-    case Problem::Missing:
-        code = u"bad-local-header"_s;
-        message = u"no local header where the central directory says this entry starts"_s;
-        break;
-    case Problem::NameDiffers:
-        code = u"local-header-mismatch"_s;
-        message = u"the local header names a different file than the central directory"_s;
-        break;
-    case Problem::SizesDiffer:
-        code = u"local-header-mismatch"_s;
-        message = u"the local header's CRC or sizes differ from the central directory's; "
-                  u"the central directory's are counted"_s;
-        break;
-    case Problem::DataOverruns:
-        code = u"overlapping-entries"_s;
-        message = u"its data runs into the next entry's record (zip-bomb construction?)"_s;
-        break;
-    }
-    warnings.add(code, [&] { return std::pair{QString::fromUtf8(name), message}; });
-}
 
 // Each local record extends to the next one in file order (or to the central
 // directory). Offsets outside the entries' area, and records two entries
@@ -73,8 +39,7 @@ void measureLocalRecords(LargeVector<ZipEntryLocation> &locations, const ZipEndR
     for (std::size_t k = 0; k < locations.size(); ++k) {
         ZipEntryLocation &location = locations[order.empty() ? k : order[k]];
         const std::uint64_t offset = location.localOffset;
-        if (offset > end.centralStart || end.centralStart - offset < zip::kLocalHeaderSize
-            || offset < end.offsetShift) {
+        if (!isInEntriesArea(offset, end)) {
             location.localLength = kInvalidOffset;
             continue;
         }
@@ -98,6 +63,12 @@ void measureLocalRecords(LargeVector<ZipEntryLocation> &locations, const ZipEndR
 }
 
 } // namespace
+
+bool isInEntriesArea(std::uint64_t localOffset, const ZipEndRecords &end)
+{
+    return localOffset <= end.centralStart && end.centralStart - localOffset >= zip::kLocalHeaderSize
+        && localOffset >= end.offsetShift;
+}
 
 ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecords &end,
                                    const std::function<void(const ZipCentralRecord &, std::size_t)> &seen)
@@ -149,44 +120,11 @@ ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecord
 
     measureLocalRecords(locations, end, warnings);
 
-    // Each local record against its central record.
-    pos = end.centralStart;
-    for (std::size_t index = 0; index < locations.size(); ++index) {
-        rec.parse(data, pos, stop, end.offsetShift);
-        pos += rec.centralLength;
-        ZipEntryLocation &location = locations[index];
-        const bool shared = location.localLength == kSharedRecord;
-        const bool validOffset = location.localLength != kInvalidOffset;
-        if (shared || !validOffset)
+    // Shared and misplaced records count for nothing; the local checks say why.
+    for (ZipEntryLocation &location : locations) {
+        if (location.localLength == kSharedRecord || location.localLength == kInvalidOffset)
             location.localLength = 0;
         result.footprints += location.localLength + location.centralLength;
-        std::uint32_t mode = 0;
-        bool modeKnown = false;
-        const bool symlink = rec.kind(&mode, &modeKnown) == NodeKind::Symlink;
-        std::optional<ZipLocalRecord> local;
-        if (validOffset && !shared) {
-            local.emplace(data, rec.localOffset, location.localLength, rec);
-            if (local->problem() == ZipLocalRecord::Problem::None && !symlink)
-                continue;
-        }
-        // Something to say about this entry: its name is needed.
-        QByteArray decoded;
-        const QByteArrayView name = rec.decodedName(decoded);
-        if (local)
-            warnLocalRecordProblem(warnings, local->problem(), name);
-        if (shared)
-            warnings.push_back({u"overlapping-entries"_s, QString::fromUtf8(name),
-                                u"shares its local record with another entry (zip-bomb construction?)"_s});
-        if (!validOffset)
-            warnings.push_back({u"bad-local-offset"_s, QString::fromUtf8(name),
-                                u"local header offset %1 lies outside the entries' area"_s.arg(rec.localOffset)});
-        if (symlink) {
-            const std::optional<QByteArray> target =
-                local ? local->smallContents(kMaxSymlinkTarget) : std::nullopt;
-            if (warnSymlink(warnings, name, rec.unzipped,
-                            target ? std::optional<QByteArrayView>(*target) : std::nullopt))
-                result.escapingLinks.push_back(std::uint32_t(index));
-        }
     }
     return result;
 }

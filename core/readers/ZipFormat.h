@@ -4,7 +4,7 @@
 #include <cstring>
 
 // Record layouts of the zip format (PKWARE APPNOTE 6.3.x, sections 4.3 and
-// 4.5) and little-endian field access over mapped bytes.
+// 4.5) and little-endian field access over a zip's bytes.
 namespace packscope::zip {
 
 inline constexpr std::uint32_t kLocalHeaderSignature = 0x04034b50;

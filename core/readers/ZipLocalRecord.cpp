@@ -6,9 +6,8 @@
 
 namespace packscope {
 
-ZipLocalRecord::ZipLocalRecord(const unsigned char *data, std::uint64_t offset, std::uint64_t room,
-                               const CentralEntryFacts &central)
-    : m_header(data + offset), m_room(room), m_central(central)
+ZipLocalRecord::ZipLocalRecord(const unsigned char *header, std::uint64_t room, const CentralEntryFacts &central)
+    : m_header(header), m_room(room), m_central(central)
 {
     m_problem = check();
 }

@@ -20,7 +20,7 @@ struct CentralEntryFacts {
 };
 
 // One entry's local record (header, data, data descriptor), read in place
-// from the mapped zip. Sizes always come from the central directory; the
+// from the zip's bytes. Sizes always come from the central directory; the
 // local header is only compared with it, so a zip whose two copies disagree
 // (a sign of tampering or a broken writer) can be reported.
 class ZipLocalRecord
@@ -34,10 +34,11 @@ public:
         DataOverruns,  // header plus data run into the next record: overlapping entries
     };
 
-    // `room`: bytes from the local header to the next record (or the central
-    // directory), which the record must fit in.
-    ZipLocalRecord(const unsigned char *data, std::uint64_t offset, std::uint64_t room,
-                   const CentralEntryFacts &central);
+    // `header`: the record's first byte. `room`: bytes from there to the
+    // next record (or the central directory), which the record must fit in.
+    // Read from `header`: the header with its name and extra field (as far
+    // as `room` allows), and for smallContents() the data after them.
+    ZipLocalRecord(const unsigned char *header, std::uint64_t room, const CentralEntryFacts &central);
 
     Problem problem() const { return m_problem; }
     // The entry's contents when they are small (at most `maxBytes`) and stored

@@ -1,4 +1,6 @@
 #include "readers/ZipPackageReader.h"
+#include "io/FileIdentity.h"
+#include "io/FileImage.h"
 #include "model/EntryWarnings.h"
 #include "model/PackageTreeBuilder.h"
 #include "readers/OtherCoreThread.h"
@@ -6,13 +8,19 @@
 #include "readers/ZipEndRecords.h"
 #include "readers/ZipEntryLocations.h"
 #include "readers/ZipFormat.h"
+#include "readers/ZipLocalBytes.h"
+#include "readers/ZipLocalChecks.h"
 #include "readers/ZipRecovery.h"
 
 #include <QFile>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
+#include <functional>
+#include <future>
 #include <optional>
+#include <span>
 #include <system_error>
 #include <type_traits>
 #include <utility>
@@ -30,8 +38,8 @@ constexpr std::uint64_t kParallelCentralBytes = 256 * 1024;
 // What the tree build takes from one central record. Trivial, so storage
 // for it can be reserved without being written.
 struct TreeRecord {
-    // The name's bytes in the mapped zip, when they are used as stored; null
-    // when they are not (a CP437 name decoded elsewhere).
+    // The name's bytes in the zip's central directory, when they are used
+    // as stored; null when they are not (a CP437 name decoded elsewhere).
     const unsigned char *name;
     std::uint64_t unzipped;
     std::uint64_t compressed;
@@ -140,36 +148,44 @@ void buildTree(PackageTreeBuilder &builder, const unsigned char *data, const Zip
     }
 }
 
-} // namespace
+// The end records and the central directory lie together at the end of
+// the file. A first read takes this much of it, which holds every end
+// record (and all of a small zip); locating them says how much more to read.
+constexpr std::uint64_t kTailBytes = 128 * 1024;
+static_assert(kTailBytes >= zip::kEndSize + zip::kMaxCommentLength + zip::kZip64LocatorSize + zip::kZip64EndMinSize);
 
-LoadResult ZipPackageReader::read(const QString &path, Threads threads)
+// Reads [from, to) of the file into `image`, a large stretch on two cores
+// at once: copying from the page cache is bound by one core's memory
+// bandwidth, and two get a central directory of tens of MiB read in about
+// half the time.
+QString loadStretch(FileImage &image, std::uint64_t from, std::uint64_t to)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return LoadResult::failure(path, file.errorString());
-    const FileStamp stamp = FileStamp::ofDescriptor(file.handle());
-    const auto fileSize = std::uint64_t(file.size());
-    if (fileSize == 0)
-        return LoadResult::failure(path, u"empty file (0 bytes), not a zip archive"_s);
-    const unsigned char *data = file.map(0, qint64(fileSize));
-    if (!data)
-        return LoadResult::failure(path, u"cannot map the file: "_s + file.errorString());
-    LoadResult result = readBytes(data, fileSize, path, threads);
-    file.unmap(const_cast<unsigned char *>(data));
-    if (result.package)
-        result.package->stamp = stamp;
-    return result;
+    constexpr std::uint64_t kSplitBytes = 4 << 20;
+    if (to - from < kSplitBytes || QThread::idealThreadCount() < 2)
+        return image.load(from, to);
+    const std::uint64_t middle = from + (to - from) / 2;
+    QString upperError;
+    std::optional<OtherCoreThread> upper;
+    try {
+        upper.emplace([&] { upperError = image.load(middle, to); });
+    } catch (const std::system_error &) {
+        return image.load(from, to);  // no thread to be had
+    }
+    QString error = image.load(from, middle);
+    upper->join();
+    return error.isEmpty() ? upperError : error;
 }
 
-LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t fileSize, const QString &path,
-                                       Threads threads)
+// Reads the zip whose end records `located` found in `data`, the local
+// records through `local`; `recover` scans a damaged one's local headers.
+LoadResult readZip(const unsigned char *data, std::uint64_t fileSize, const ZipEndRecordsResult &located,
+                   ZipLocalBytes &local, const std::function<ZipRecovery()> &recover, const QString &path,
+                   ZipPackageReader::Threads threads)
 {
-    if (fileSize == 0)
-        return LoadResult::failure(path, u"empty file (0 bytes), not a zip archive"_s);
     // A damaged central directory: say what a scan of the local headers
     // still finds, and keep that for inspection.
     auto damaged = [&](const QString &reason) {
-        ZipRecovery recovery = ZipRecovery::scan(data, fileSize, path);
+        ZipRecovery recovery = recover();
         const QString salvage = recovery.error.isEmpty()
             ? u"a scan of local headers recovers %1 entries"_s.arg(recovery.entries)
             : u"no scan of local headers was possible: "_s + recovery.error;
@@ -178,7 +194,6 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
         return r;
     };
 
-    const ZipEndRecordsResult located = locateZipEndRecords(data, fileSize);
     if (!located.ok()) {
         if (located.error.contains(u"multi-disk"_s))
             return LoadResult::failure(path, located.error);
@@ -192,65 +207,150 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
     // bounds the name storage (CP437 names may grow it later).
     const auto expectedEntries =
         std::size_t(std::min<std::uint64_t>(end.declaredEntries, end.centralSize / zip::kCentralHeaderSize));
+    using Threads = ZipPackageReader::Threads;
+    const bool twoThreads = threads == Threads::Two
+        || (threads == Threads::Auto && end.centralSize >= kParallelCentralBytes && QThread::idealThreadCount() > 1);
     PackageWarnings treeWarnings;
     PackageTreeBuilder builder(&treeWarnings, expectedEntries, std::size_t(end.centralSize));
     ZipEntryLocations entries;
     PreparedTreeRecords prepared;
     prepared.records.resize(expectedEntries);  // written as the walk goes: untouched until then
-    {
-        // The location walk is the shorter one, so it works for the tree
-        // build as it goes (never for records a damaged directory does not
-        // hold): it prepares each record's tree facts, and it maps the
-        // tree's storage ahead, which saves the tree build its page faults.
-        const auto locate = [&](bool mapAhead) {
-            constexpr std::size_t kMapStep = 4096;
-            QByteArray decoded;
-            entries = locateZipEntries(data, end, [&](const ZipCentralRecord &rec, std::size_t index) {
-                prepared.add(rec, index, decoded);
-                if (mapAhead && (index + 1) % kMapStep == 0)
-                    builder.mapStorageAhead(index + 1 - kMapStep, index + 1);
+    // The locations end up in the package's tree, which the local checks
+    // may still be reading them from: it is made before the thread, so
+    // that the thread is joined before it goes.
+    auto package = std::make_shared<Package>();
+    ZipLocalChecks checks;
+
+    // The location walk is the shorter one, so it works for the tree build
+    // as it goes (never for records a damaged directory does not hold): it
+    // prepares each record's tree facts, and it maps the tree's storage
+    // ahead, which saves the tree build its page faults. Then, as the
+    // locations are all that the tree still needs from it, it hands them
+    // over and goes on to read and check the local records (on a large zip
+    // as much work as either walk) while the tree is built and finished.
+    const auto locate = [&](bool mapAhead) {
+        constexpr std::size_t kMapStep = 4096;
+        QByteArray decoded;
+        entries = locateZipEntries(data, end, [&](const ZipCentralRecord &rec, std::size_t index) {
+            prepared.add(rec, index, decoded);
+            if (mapAhead && (index + 1) % kMapStep == 0)
+                builder.mapStorageAhead(index + 1 - kMapStep, index + 1);
+        });
+        prepared.finish(entries.locations.size());
+    };
+    // The tree adopts the locations while the checks read them, which moves
+    // the vector but not its storage.
+    const auto check = [&](std::span<const ZipEntryLocation> locations) {
+        checks = checkLocalRecords(data, end, locations, local);
+    };
+    std::promise<void> handOver;
+    std::future<void> handedOver = handOver.get_future();
+    std::optional<OtherCoreThread> locator;
+    if (twoThreads) {
+        try {
+            locator.emplace([&] {
+                try {
+                    locate(true);
+                } catch (...) {
+                    handOver.set_exception(std::current_exception());
+                    return;
+                }
+                const std::span<const ZipEntryLocation> locations(entries.locations);
+                const bool sound = entries.damage.isEmpty();
+                handOver.set_value();
+                if (sound)
+                    check(locations);
             });
-            prepared.finish(entries.locations.size());
-        };
-        std::optional<OtherCoreThread> locator;
-        const bool twoThreads = threads == Threads::Two
-            || (threads == Threads::Auto && end.centralSize >= kParallelCentralBytes
-                && QThread::idealThreadCount() > 1);
-        if (twoThreads) {
-            try {
-                locator.emplace([&] { locate(true); });
-            } catch (const std::system_error &) {
-                // No thread to be had: one walk after the other.
-            }
+        } catch (const std::system_error &) {
+            // No thread to be had: one walk after the other.
         }
-        if (!locator)
-            locate(false);
-        buildTree(builder, data, end, prepared, treeWarnings);
-        if (locator)
-            locator->join();  // rethrows what the location walk threw
     }
+    if (!locator) {
+        locate(false);
+        handOver.set_value();
+    }
+    buildTree(builder, data, end, prepared, treeWarnings);
+    handedOver.get();  // rethrows what the location walk threw
     prepared.records = LargeVector<TreeRecord>();  // `= {}` would keep the storage
     if (!entries.damage.isEmpty())
         return damaged(entries.damage);
+    if (!locator)
+        check(entries.locations);
 
     for (std::size_t index = 0; index < entries.locations.size(); ++index)
         builder.addFootprint(std::uint32_t(index), entries.locations[index].localLength);
-    for (const std::uint32_t index : entries.escapingLinks)
-        builder.addEntryFlags(index, NodeEscapingLink);
     const bool empty = entries.locations.empty();
     builder.adoptZipLocations(std::move(entries.locations));
-
-    auto package = std::make_shared<Package>();
     package->path = path;
     package->format = PackageFormat::Zip;
     package->fileSize = fileSize;
     package->tree = builder.finish();
+    if (locator)
+        locator->join();  // rethrows what the local checks threw
+    if (!checks.readError.isEmpty())
+        return LoadResult{nullptr, checks.readError, nullptr};  // it names the file
+    for (const std::uint32_t index : checks.escapingLinks)
+        PackageTreeBuilder::addEntryFlags(package->tree, index, NodeEscapingLink);
     package->fixedZipBytes = fileSize - std::min(fileSize, entries.footprints);
     package->warnings = std::move(entries.warnings);
+    package->warnings.append(checks.warnings);
     package->warnings.append(treeWarnings);
     if (empty)
         package->warnings.push_back({u"empty-package"_s, {}, u"the zip holds no entries"_s});
     return LoadResult{std::move(package), {}, {}};
+}
+
+} // namespace
+
+LoadResult ZipPackageReader::read(const QString &path, Threads threads)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return LoadResult::failure(path, file.errorString());
+    const FileStamp stamp = FileStamp::ofDescriptor(file.handle());
+    const auto fileSize = std::uint64_t(stamp.isValid() ? stamp.size : file.size());
+    if (fileSize == 0)
+        return LoadResult::failure(path, u"empty file (0 bytes), not a zip archive"_s);
+    // Whatever else went wrong, a file that changed meanwhile is the
+    // reason: bytes read before and after the change need not fit together.
+    auto changed = [&] {
+        return !FileStamp::ofDescriptor(file.handle()).sameAs(stamp) || !checkUnchanged(path, stamp).isEmpty();
+    };
+    auto failure = [&](const QString &error) {  // `error` names the file
+        return LoadResult{nullptr, changed() ? changedOnDiskError(path) : error, nullptr};
+    };
+
+    // The tail, then on down to the lowest end record and the central
+    // directory: a contiguous stretch, so one more read for any zip.
+    FileImage image(file.handle(), fileSize, path);
+    std::uint64_t loadedFrom = fileSize - std::min(fileSize, kTailBytes);
+    if (QString error = image.load(loadedFrom, fileSize); !error.isEmpty())
+        return failure(error);
+    ZipEndRecordsResult located = locateZipEndRecords(image.data(), fileSize, loadedFrom);
+    while (located.reach < loadedFrom) {
+        if (QString error = loadStretch(image, located.reach, loadedFrom); !error.isEmpty())
+            return failure(error);
+        loadedFrom = located.reach;
+        located = locateZipEndRecords(image.data(), fileSize, loadedFrom);
+    }
+    ZipLocalBytes local(image, loadedFrom);
+    LoadResult result = readZip(image.data(), fileSize, located, local,
+                                [&] { return ZipRecovery::scanFile(path); }, path, threads);
+    if (changed())
+        return LoadResult{nullptr, changedOnDiskError(path), nullptr};
+    if (result.package)
+        result.package->stamp = stamp;
+    return result;
+}
+
+LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t fileSize, const QString &path,
+                                       Threads threads)
+{
+    if (fileSize == 0)
+        return LoadResult::failure(path, u"empty file (0 bytes), not a zip archive"_s);
+    ZipLocalBytes local(data);
+    return readZip(data, fileSize, locateZipEndRecords(data, fileSize), local,
+                   [&] { return ZipRecovery::scan(data, fileSize, path); }, path, threads);
 }
 
 } // namespace packscope

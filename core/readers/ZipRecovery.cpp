@@ -6,12 +6,11 @@ using namespace Qt::StringLiterals;
 
 namespace packscope {
 
-ZipRecovery ZipRecovery::scan(const unsigned char *data, std::uint64_t size, const QString &path)
+namespace {
+
+ZipRecovery scanArchive(ArchiveHandle archive, const QString &path)
 {
     ZipRecovery result;
-    if (!ArchiveHandle::available(&result.error))
-        return result;
-    ArchiveHandle archive = ArchiveHandle::openMemory(data, std::size_t(size), ArchiveHandle::ZipStreamable);
     if (!archive)
         return result;
     auto package = std::make_shared<Package>();
@@ -37,6 +36,24 @@ ZipRecovery ZipRecovery::scan(const unsigned char *data, std::uint64_t size, con
         result.partial = std::move(package);
     }
     return result;
+}
+
+} // namespace
+
+ZipRecovery ZipRecovery::scan(const unsigned char *data, std::uint64_t size, const QString &path)
+{
+    ZipRecovery result;
+    if (!ArchiveHandle::available(&result.error))
+        return result;
+    return scanArchive(ArchiveHandle::openMemory(data, std::size_t(size), ArchiveHandle::ZipStreamable), path);
+}
+
+ZipRecovery ZipRecovery::scanFile(const QString &path)
+{
+    ZipRecovery result;
+    if (!ArchiveHandle::available(&result.error))
+        return result;
+    return scanArchive(ArchiveHandle::openForReading(path, ArchiveHandle::ZipStreamable), path);
 }
 
 } // namespace packscope

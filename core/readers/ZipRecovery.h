@@ -20,6 +20,8 @@ struct ZipRecovery {
 
     // `data`: the whole zip; `path` names it in the package.
     static ZipRecovery scan(const unsigned char *data, std::uint64_t size, const QString &path);
+    // The same, reading the zip at `path` as a stream.
+    static ZipRecovery scanFile(const QString &path);
 };
 
 } // namespace packscope

@@ -211,7 +211,7 @@ void addPythonDistributions(const EntryContents &contents, const PackageTree &tr
 
 } // namespace
 
-std::vector<Dependency> findDependencies(const Package &package)
+std::vector<Dependency> findDependencies(const Package &package, QString *error)
 {
     const PackageTree &tree = package.tree;
     const EntryContents contents(package);
@@ -244,6 +244,8 @@ std::vector<Dependency> findDependencies(const Package &package)
     }
     for (const auto &[folder, infos] : distInfosByFolder)
         addPythonDistributions(contents, tree, folder, infos, found);
+    if (error)
+        *error = contents.error();
     return found;
 }
 

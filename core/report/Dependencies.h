@@ -38,7 +38,10 @@ struct Dependency {
 //   and 7z contents are not addressable), the import folder or module named
 //   like the distribution stands in.
 // Contents are read through EntryContents: a few small files, never sizes.
-std::vector<Dependency> findDependencies(const Package &package);
+// `error`, when given, gets EntryContents::error(): empty, or the package
+// changed on disk since it was opened, so versions and Python distributions'
+// files may be missing.
+std::vector<Dependency> findDependencies(const Package &package, QString *error = nullptr);
 
 // What a dependency weighs with a package's exclusions: the kept totals of
 // its nodes, less its nested packages.

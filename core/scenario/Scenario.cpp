@@ -207,7 +207,7 @@ Scenario::Outcome Scenario::applyTo(Session &session) const
             else
                 chosen.rules.push_back(*it);
         }
-        for (const Suggestion &s : SuggestionFinder::find(session, chosen)) {
+        for (const Suggestion &s : SuggestionFinder::find(session, chosen, nullptr, &outcome.error)) {
             if (s.advisory)
                 continue;
             for (const NodeRef &ref : s.items)

@@ -51,6 +51,10 @@ struct Scenario {
         QStringList missing;        // items not in the package any more
         QStringList changed;        // packages whose SHA-256 differs from the saved one
         QStringList unknownRules;   // rule ids not among the built-in rules
+        // Empty, or why the saved rules could not read every content they
+        // needed (a package changed on disk since it was opened): what they
+        // matched is then incomplete.
+        QString error;
     };
     // Excludes, as one undoable edit, every saved item that still matches and
     // everything the saved rules match; says what did not match.

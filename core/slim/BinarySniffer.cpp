@@ -56,20 +56,20 @@ BinaryKind BinarySniffer::classify(QByteArrayView head, QByteArrayView name)
     return BinaryKind::Unknown;
 }
 
-std::vector<BinarySniffer::Found> BinarySniffer::sniff(const Package &package)
+std::vector<BinarySniffer::Found> BinarySniffer::sniff(const Package &package, QString *error)
 {
     std::vector<Found> found;
     const PackageTree &tree = package.tree;
     const EntryContents contents(package);
-    if (!contents.isReadable())
-        return found;
-    for (NodeId id = 1; id < tree.nodeCount(); ++id) {
+    for (NodeId id = 1; id < tree.nodeCount() && contents.isReadable(); ++id) {
         if (!isCandidate(tree, id))
             continue;
         const BinaryKind kind = classify(contents.head(id, kHeadBytes), tree.nameBytes(id));
         if (kind != BinaryKind::Unknown)
             found.push_back({id, kind});
     }
+    if (error)
+        *error = contents.error();
     return found;
 }
 

@@ -23,7 +23,9 @@ public:
         NodeId node;
         BinaryKind kind;
     };
-    static std::vector<Found> sniff(const Package &package);
+    // `error`, when given, gets EntryContents::error(): empty, or the package
+    // changed on disk since it was opened and what was found is incomplete.
+    static std::vector<Found> sniff(const Package &package, QString *error = nullptr);
     static BinaryKind classify(QByteArrayView head, QByteArrayView name);
 };
 

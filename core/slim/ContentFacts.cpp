@@ -14,9 +14,11 @@ constexpr qsizetype kMaxBinaryBytes = qsizetype(1) << 30;
 ContentFacts ContentFacts::gather(const Package &package)
 {
     ContentFacts facts;
-    facts.binaries = BinarySniffer::sniff(package);
+    facts.binaries = BinarySniffer::sniff(package, &facts.error);
     const EntryContents contents(package);
     for (const BinarySniffer::Found &b : facts.binaries) {
+        if (!contents.isReadable())
+            break;
         if (b.kind != BinaryKind::ElfX86_64 && b.kind != BinaryKind::ElfAarch64 && b.kind != BinaryKind::ElfOther)
             continue;
         const std::optional<QByteArray> bytes = contents.whole(b.node, kMaxBinaryBytes);
@@ -27,6 +29,8 @@ ContentFacts ContentFacts::gather(const Package &package)
         if (strip && strip->debugSectionBytes > 0 && strip->strippedSize < std::uint64_t(bytes->size()))
             facts.strippable.push_back({b.node, *strip});
     }
+    if (facts.error.isEmpty())
+        facts.error = contents.error();
     return facts;
 }
 

@@ -20,6 +20,11 @@ struct ContentFacts {
     };
     std::vector<BinarySniffer::Found> binaries;
     std::vector<Strippable> strippable;  // only those with debug sections
+    // Empty, or why not every content could be read: "PACKAGE changed on
+    // disk since it was opened: reopen it". The facts are then incomplete
+    // (what was read before stands) and nothing should be concluded from
+    // binaries missing.
+    QString error;
 
     static ContentFacts gather(const Package &package);
 };

@@ -1,5 +1,6 @@
 #include "slim/SlimZipWriter.h"
 #include "io/FileIdentity.h"
+#include "io/FileImage.h"
 #include "io/VerifiedSaveFile.h"
 #include "readers/ZipEndRecords.h"
 #include "readers/ZipFormat.h"
@@ -10,10 +11,8 @@
 #include <QFileInfo>
 
 #include <algorithm>
-#include <cerrno>
 #include <numeric>
-#include <sys/mman.h>
-#include <unistd.h>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -21,46 +20,20 @@ namespace packscope {
 
 namespace {
 
-// The input zip as the copy sees it: an anonymous mapping of the file's
-// size into which only the index (central directory and end records) is
-// read with pread(2), and the entries' records streamed from the file
-// straight into the output. Nothing maps the file itself, so a package
-// truncated while it is copied gives a short read, never a SIGBUS.
+// The input zip as the copy sees it: an image of the file into which only
+// the index (central directory and end records) is read, and the entries'
+// records streamed from the file straight into the output. Nothing maps the
+// file itself, so a package truncated while it is copied gives a short
+// read, never a SIGBUS.
 class ZipSource
 {
 public:
-    ZipSource(int fd, std::uint64_t size, const QString &path) : m_fd(fd), m_size(size), m_path(path)
-    {
-        if (size > 0) {
-            void *image = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                                 -1, 0);
-            m_image = image == MAP_FAILED ? nullptr : static_cast<unsigned char *>(image);
-        }
-    }
-    ~ZipSource()
-    {
-        if (m_image)
-            ::munmap(m_image, m_size);
-    }
-    ZipSource(const ZipSource &) = delete;
-    ZipSource &operator=(const ZipSource &) = delete;
+    ZipSource(int fd, std::uint64_t size, const QString &path) : m_image(fd, size, path) {}
 
     // The file's bytes where load() has read them, zeros elsewhere.
-    const unsigned char *data() const { return m_image; }
+    const unsigned char *data() const { return m_image.data(); }
     // Reads [from, to) into data(); returns an error or an empty string.
-    QString load(std::uint64_t from, std::uint64_t to)
-    {
-        if (!m_image)
-            return u"%1: cannot allocate room for the central directory"_s.arg(m_path);
-        to = std::min(to, m_size);
-        for (std::uint64_t at = from; at < to;) {
-            const QString error = readAt(m_image + at, at, to - at);
-            if (!error.isEmpty())
-                return error;
-            at = to;
-        }
-        return {};
-    }
+    QString load(std::uint64_t from, std::uint64_t to) { return m_image.load(from, to); }
     // Copies [from, from + length) of the file into `out`; returns an error or an empty string.
     QString copy(std::uint64_t from, std::uint64_t length, QIODevice &out)
     {
@@ -69,7 +42,7 @@ public:
             m_buffer.resize(kChunk);
         while (length > 0) {
             const std::uint64_t step = std::min(length, kChunk);
-            if (QString error = readAt(m_buffer.data(), from, step); !error.isEmpty())
+            if (QString error = m_image.readAt(m_buffer.data(), from, step); !error.isEmpty())
                 return error;
             if (out.write(reinterpret_cast<const char *>(m_buffer.data()), qint64(step)) != qint64(step))
                 return out.errorString();
@@ -80,28 +53,7 @@ public:
     }
 
 private:
-    QString readAt(unsigned char *into, std::uint64_t offset, std::uint64_t length)
-    {
-        while (length > 0) {
-            const ssize_t got = ::pread(m_fd, into, std::size_t(std::min<std::uint64_t>(length, 1u << 30)),
-                                        off_t(offset));
-            if (got < 0 && errno == EINTR)
-                continue;
-            if (got < 0)
-                return u"%1: %2"_s.arg(m_path, qt_error_string(errno));
-            if (got == 0)
-                return changedOnDiskError(m_path);  // shorter than when it was opened
-            into += got;
-            offset += std::uint64_t(got);
-            length -= std::uint64_t(got);
-        }
-        return {};
-    }
-
-    int m_fd;
-    std::uint64_t m_size;
-    QString m_path;
-    unsigned char *m_image = nullptr;
+    FileImage m_image;
     std::vector<unsigned char> m_buffer;
 };
 

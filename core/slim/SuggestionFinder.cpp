@@ -145,8 +145,10 @@ std::vector<NodeId> foreignBinaries(const Package &package, const ContentFacts &
 } // namespace
 
 std::vector<Suggestion> SuggestionFinder::find(const Session &session, const SlimRules &rules,
-                                               const std::vector<ContentFacts> *facts)
+                                               const std::vector<ContentFacts> *facts, QString *error)
 {
+    if (error)
+        error->clear();
     std::vector<Suggestion> all;
     const SessionMeasures now = session.measures();
     const bool readsContents = std::any_of(rules.rules.begin(), rules.rules.end(), [](const SlimRule &r) {
@@ -163,6 +165,8 @@ std::vector<Suggestion> SuggestionFinder::find(const Session &session, const Sli
         if (readsContents && !(facts && std::size_t(p) < facts->size()))
             gathered = ContentFacts::gather(*package);
         const ContentFacts &known = facts && std::size_t(p) < facts->size() ? (*facts)[std::size_t(p)] : gathered;
+        if (error && error->isEmpty() && readsContents)
+            *error = known.error;
         for (const SlimRule &rule : rules.rules) {
             Suggestion s;
             s.rule = rule;

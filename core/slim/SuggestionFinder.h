@@ -46,9 +46,11 @@ class SuggestionFinder
 {
 public:
     // `facts`: ContentFacts::gather() of each session package, when the
-    // caller keeps them; gathered here otherwise.
+    // caller keeps them; gathered here otherwise. `error`, when given, gets
+    // the first of those facts' errors (a package changed on disk since it
+    // was opened): the rules that read contents then found too little.
     static std::vector<Suggestion> find(const Session &session, const SlimRules &rules,
-                                        const std::vector<ContentFacts> *facts = nullptr);
+                                        const std::vector<ContentFacts> *facts = nullptr, QString *error = nullptr);
 
     // The "fix it" plan: the fewest suggestions, safe ones before caution ones
     // and never danger, that together bring every failing limit under; their

@@ -1,12 +1,17 @@
 // packscope-cli end to end: run the binary, parse what it prints, check the
 // exit codes and the CLI.md contract on the seed's scenarios.
 #include "Fixtures.h"
+#include "OpenGate.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <atomic>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +20,34 @@ namespace {
 fixtures::ToolRun cli(const QStringList &arguments)
 {
     return fixtures::run(fixtures::cliPath(), arguments);
+}
+
+// A function whose contents the CLI reads: native binaries (one for another
+// machine, so a rule matches), an npm package with a version and a Python
+// distribution with its RECORD.
+const char *kMakeReadFunction = R"(
+import struct, sys, zipfile
+def elf(machine, size):
+    head = b'\x7fELF' + bytes([2, 1, 1]) + bytes(9) + struct.pack('<HH', 3, machine)
+    return head + bytes(size - len(head))
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('lib/x86.so', elf(0x3E, 50000))
+    z.writestr('lib/arm.so', elf(0xB7, 2000))
+    z.writestr('node_modules/left-pad/package.json', '{"version": "1.3.0"}')
+    z.writestr('node_modules/left-pad/index.js', 'x' * 3000)
+    z.writestr('python/six-1.16.0.dist-info/RECORD', 'six.py,,\n')
+    z.writestr('python/six.py', 's' * 800)
+    z.writestr('handler.py', 'def handler(event, context):\n    return 42\n' * int(sys.argv[2]))
+)";
+
+// Changes `path` the two ways builds do: cut short where it lies, or
+// replaced by `replacement` (another size) renamed over it. False when the
+// system refused.
+bool change(const QString &path, const QString &replacement)
+{
+    if (replacement.isEmpty())
+        return ::truncate(QFile::encodeName(path).constData(), QFileInfo(path).size() / 2) == 0;
+    return ::rename(QFile::encodeName(replacement).constData(), QFile::encodeName(path).constData()) == 0;
 }
 
 QJsonObject limitById(const QJsonObject &report, const QString &id)
@@ -289,6 +322,125 @@ private Q_SLOTS:
         const int files = fixtures::zipfileFacts(m_sampleZip)[u"files"_s].toInt();
         const int dirs = fixtures::zipfileFacts(m_sampleZip)[u"dirs"_s].toInt();
         QVERIFY2(line.contains(u"recovers %1 entries"_s.arg(files + dirs)), qPrintable(line));
+    }
+
+    // A package that changes on disk after the CLI read it and before it
+    // reads its contents (binaries, package.json, RECORD) is an error, not a
+    // report that silently finds no binaries. The moment: the layer's first
+    // open, after the function was read and before anything reads contents.
+    void changedPackageIsAnErrorNotAnEmptyReport_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<bool>("replace");
+        for (const QString &command : {u"suggest"_s, u"audit --scenario"_s}) {
+            QTest::addRow("%s, truncated", qPrintable(command)) << command << false;
+            QTest::addRow("%s, replaced", qPrintable(command)) << command << true;
+        }
+    }
+    void changedPackageIsAnErrorNotAnEmptyReport()
+    {
+        QFETCH(QString, command);
+        QFETCH(bool, replace);
+        const QString dir = m_dir.filePath(u"changed-%1-%2"_s.arg(command.section(u' ', 0, 0)).arg(replace));
+        QVERIFY(QDir().mkpath(dir));
+        const QString function = dir + u"/function.zip"_s;
+        fixtures::python(QString::fromLatin1(kMakeReadFunction), {function, u"1"_s});
+        const QString replacement = dir + u"/rebuilt.zip"_s;
+        fixtures::python(QString::fromLatin1(kMakeReadFunction), {replacement, u"40"_s});
+        QVERIFY(QFileInfo(replacement).size() != QFileInfo(function).size());
+        const QString layer = dir + u"/layer.zip"_s;
+        QCOMPARE(fixtures::run(u"zip"_s, {u"-qj"_s, layer, function}).exitCode, 0);
+        QStringList arguments{command.section(u' ', 0, 0), function, u"--layer"_s, layer};
+        if (command.contains(u"--scenario"_s)) {
+            const QString scenario = dir + u"/slim.packscope.json"_s;
+            fixtures::writeFile(scenario, R"({"schema": "packscope.scenario/1", "package": {"path": "function.zip"},
+                                           "rules": ["other-architecture-binaries"]})");
+            arguments << u"--scenario"_s << scenario;
+        }
+        const QString expected =
+            u"packscope-cli: error: %1 changed on disk since it was opened: reopen it\n"_s.arg(function);
+
+        std::atomic<bool> changed = false;
+        const fixtures::OpenGate gate(layer, [&](int open) {
+            if (open == 1)
+                changed = change(function, replace ? replacement : QString());
+        });
+        QVERIFY2(gate.error().isEmpty(), qPrintable(gate.error()));
+        const auto r = cli(arguments);
+        QVERIFY(changed);
+        QCOMPARE(QString::fromUtf8(r.err), expected);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+    }
+
+    // --rules on a package that changed after it was read: the rules that
+    // read binaries would find none, so slim and patterns stop instead of
+    // writing what those rules never saw. The moment is the package's third
+    // open: PackageReader sniffs its format (1), the zip reader reads it
+    // (2), then the binaries are read (3).
+    void rulesOnAChangedPackageAreAnError_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::newRow("patterns") << u"patterns"_s;
+        QTest::newRow("slim") << u"slim"_s;
+    }
+    void rulesOnAChangedPackageAreAnError()
+    {
+        QFETCH(QString, command);
+        const QString dir = m_dir.filePath(u"rules-changed-"_s + command);
+        QVERIFY(QDir().mkpath(dir + u"/out"_s));
+        const QString package = dir + u"/function.zip"_s;
+        fixtures::python(QString::fromLatin1(kMakeReadFunction), {package, u"1"_s});
+        QStringList arguments{command, package, u"--rules"_s, u"caution"_s, u"-o"_s, dir + u"/out/result"_s};
+        const auto unchanged = cli(arguments);
+        QVERIFY2(unchanged.exitCode == 0, unchanged.err.constData());
+        QVERIFY(QFile::remove(dir + u"/out/result"_s));
+
+        std::atomic<bool> changed = false;
+        const fixtures::OpenGate gate(package, [&](int open) {
+            if (open == 3)
+                changed = change(package, {});
+        });
+        QVERIFY2(gate.error().isEmpty(), qPrintable(gate.error()));
+        const auto r = cli(arguments);
+        QVERIFY(changed);
+        QCOMPARE(QString::fromUtf8(r.err),
+                 u"packscope-cli: error: %1 changed on disk since it was opened: reopen it\n"_s.arg(package));
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(QDir(dir + u"/out"_s).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+                 QStringList());
+    }
+
+    // Changed between being read and being slimmed: the slim writer's first
+    // step, creating its temporary file beside OUT.zip, is the moment. The
+    // package is refused and nothing is left in the output folder.
+    void packageChangedBeforeTheSlimWriteIsRefused_data()
+    {
+        fixtures::addPackageChangeRows();
+    }
+    void packageChangedBeforeTheSlimWriteIsRefused()
+    {
+        QFETCH(bool, replace);
+        const QString dir = m_dir.filePath(replace ? u"slim-replaced"_s : u"slim-truncated"_s);
+        const QString out = dir + u"/out"_s;
+        QVERIFY(QDir().mkpath(out));
+        const QString package = dir + u"/function.zip"_s;
+        QVERIFY(QFile::copy(m_sampleZip, package));
+        const QString replacement = dir + u"/rebuilt.zip"_s;
+        fixtures::python(QString::fromLatin1(kMakeReadFunction), {replacement, u"40"_s});
+        std::atomic<bool> changed = false;
+        const fixtures::OpenGate gate(out, [&](int open) {
+            if (open == 1)
+                changed = change(package, replace ? replacement : QString());
+        });
+        QVERIFY2(gate.error().isEmpty(), qPrintable(gate.error()));
+        const auto r = cli({u"slim"_s, package, u"-o"_s, out + u"/slim.zip"_s});
+        QVERIFY(changed);
+        QCOMPARE(QString::fromUtf8(r.err),
+                 u"packscope-cli: error: %1 changed on disk since it was opened: reopen it\n"_s.arg(package));
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+                 QStringList());
     }
 
     void folderAndTarAreEstimates()

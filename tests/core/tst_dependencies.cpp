@@ -180,6 +180,27 @@ private Q_SLOTS:
         QCOMPARE(ranked.front().kept.unzipped, weight.unzipped - 6000);
     }
 
+    // Read after the package changed on disk, the versions and RECORDs are
+    // an error for the caller, not dependencies without versions.
+    void changedPackageIsAnError()
+    {
+        const QString zip = m_dir.filePath(u"changed-site.zip"_s);
+        QVERIFY(QFile::copy(m_zip, zip));
+        Session session;
+        QVERIFY(fixtures::openPackage(session, zip));
+        QString error;
+        QCOMPARE(named(findDependencies(*session.package(0), &error), u"aws-sdk"_s)->version, u"2.1692.0"_s);
+        QVERIFY(error.isEmpty());
+        QVERIFY(QFile::resize(zip, QFileInfo(zip).size() - 100));
+        findDependencies(*session.package(0), &error);
+        QCOMPARE(error, zip + u" changed on disk since it was opened: reopen it"_s);
+        // A tar's contents are never read again: nothing to say.
+        Session tar;
+        QVERIFY(fixtures::openPackage(tar, m_tar));
+        findDependencies(*tar.package(0), &error);
+        QVERIFY(error.isEmpty());
+    }
+
     void tarFallsBackToNames()
     {
         // Tar contents are not read again: the distribution's own folder and

@@ -24,6 +24,8 @@
 #include <set>
 #include <thread>
 
+#include <linux/capability.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -72,6 +74,29 @@ private:
     {
         return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     }
+    // While it lives, file permissions bind this thread even as root (the
+    // tests run as root): CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH leave its
+    // effective capabilities, and come back after as they stay permitted.
+    class PermissionsBind
+    {
+    public:
+        PermissionsBind()
+        {
+            m_ok = ::syscall(SYS_capget, &m_header, m_saved) == 0;
+            __user_cap_data_struct bound[2] = {m_saved[0], m_saved[1]};
+            bound[0].effective &= ~((1u << CAP_DAC_OVERRIDE) | (1u << CAP_DAC_READ_SEARCH));
+            m_ok = m_ok && ::syscall(SYS_capset, &m_header, bound) == 0;
+        }
+        ~PermissionsBind() { ::syscall(SYS_capset, &m_header, m_saved); }
+        PermissionsBind(const PermissionsBind &) = delete;
+        PermissionsBind &operator=(const PermissionsBind &) = delete;
+        bool ok() const { return m_ok; }
+
+    private:
+        __user_cap_header_struct m_header{_LINUX_CAPABILITY_VERSION_3, 0};  // pid 0: this thread
+        __user_cap_data_struct m_saved[2]{};
+        bool m_ok = false;
+    };
     // Mounts a tmpfs of `options` on `dir` (created); false after a failure naming why.
     static bool mountTmpfs(const QString &dir, const QString &options)
     {
@@ -439,9 +464,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
 
     void packageChangedAfterOpeningIsRefused_data()
     {
-        QTest::addColumn<bool>("replace");
-        QTest::newRow("truncated") << false;
-        QTest::newRow("replaced") << true;
+        fixtures::addPackageChangeRows();
     }
     void packageChangedAfterOpeningIsRefused()
     {
@@ -554,6 +577,54 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         QCOMPARE(roCli.exitCode, 2);
         QVERIFY2(roCli.err.contains(QByteArray(report.toUtf8() + ": Read-only file system")), roCli.err.constData());
         QCOMPARE(namesIn(full), QStringList());
+    }
+
+    // A scenario saved where it cannot be: on a full disk, a read-only file
+    // system and in a folder it may not write to. The error is the path and
+    // the system's reason; the folder holds what it held before, no
+    // temporary file.
+    void scenarioSaveErrorsSayTheSystemsReason()
+    {
+        const QString zip = makeStoredZip(m_dir.filePath(u"scenario-source.zip"_s), 2, 1024);
+        const LoadResult loaded = PackageReader::read(zip);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        Session session;
+        session.setFunction(loaded.package);
+        QVERIFY(session.excludeMatching(GlobPattern(u"data/part0.bin"_s)) > 0);
+        auto saveInto = [&](const QString &folder) {
+            const QString file = folder + u"/slim.packscope.json"_s;
+            QString error;
+            const bool saved = Scenario::capture(session, file).save(file, &error);
+            return std::pair{file, saved ? QString() : error};
+        };
+
+        const QString full = m_dir.filePath(u"scenario-full"_s);
+        QVERIFY2(mountTmpfs(full, u"size=1m"_s), "cannot mount a 1 MiB tmpfs (the tests run as root)");
+        const auto unmount = qScopeGuard([&] { fixtures::run(u"umount"_s, {full}); });
+        fixtures::run(u"dd"_s, {u"if=/dev/zero"_s, u"of="_s + full + u"/filler"_s, u"bs=64k"_s});
+        const auto [onFull, noSpace] = saveInto(full);
+        QCOMPARE(noSpace, onFull + u": No space left on device"_s);
+        QCOMPARE(namesIn(full), QStringList{u"filler"_s});
+
+        QCOMPARE(fixtures::run(u"mount"_s, {u"-o"_s, u"remount,ro"_s, full}).exitCode, 0);
+        const auto [onReadOnly, readOnly] = saveInto(full);
+        QCOMPARE(readOnly, onReadOnly + u": Read-only file system"_s);
+        QCOMPARE(namesIn(full), QStringList{u"filler"_s});
+
+        const QString locked = m_dir.filePath(u"scenario-locked"_s);
+        QVERIFY(QDir().mkpath(locked));
+        QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                                                  | QFile::ReadOther | QFile::ExeOther));  // 0555
+        const auto unlock = qScopeGuard([&] { QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner
+                                                                                | QFile::ExeOwner); });
+        std::pair<QString, QString> denied;
+        {
+            const PermissionsBind bind;
+            QVERIFY2(bind.ok(), "cannot drop CAP_DAC_OVERRIDE for this thread");
+            denied = saveInto(locked);
+        }
+        QCOMPARE(denied.second, denied.first + u": Permission denied"_s);
+        QCOMPARE(namesIn(locked), QStringList());
     }
 };
 

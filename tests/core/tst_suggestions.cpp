@@ -6,7 +6,10 @@
 #include "SyntheticPackage.h"
 
 #include "readers/PackageReader.h"
+#include "scenario/Scenario.h"
 #include "session/Session.h"
+#include "slim/BinarySniffer.h"
+#include "slim/ContentFacts.h"
 #include "slim/DebugStripModel.h"
 #include "slim/SlimRules.h"
 #include "slim/SuggestionFinder.h"
@@ -15,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cstdio>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -187,6 +191,59 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         Session onDisk;
         onDisk.setFunction(PackageReader::read(folder).package);
         QCOMPARE(suggested(onDisk).at(u"foreign-os-binaries"_s), (QStringList{u"darwin/sharp.node"_s, u"win/tool.exe"_s}));
+    }
+
+    // Read after the package changed on disk, contents are an error that
+    // reaches the caller, not an empty answer: no binaries found would make
+    // the binary rules suggest nothing and the scenario's rules match nothing.
+    void contentsOfAChangedPackageAreAnError_data()
+    {
+        fixtures::addPackageChangeRows();
+    }
+    void contentsOfAChangedPackageAreAnError()
+    {
+        QFETCH(bool, replace);
+        const QString code = uR"(
+import struct, sys, zipfile
+def elf(machine, size):
+    head = b'\x7fELF' + bytes([2, 1, 1]) + bytes(9) + struct.pack('<HH', 3, machine)
+    return head + bytes(size - len(head))
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('lib/x86.so', elf(0x3E, 50000))
+    z.writestr('lib/arm.so', elf(0xB7, 2000))
+)"_s;
+        const QString zip = makeZip(replace ? u"changed-replaced.zip"_s : u"changed-truncated.zip"_s, code);
+        Session session;
+        QVERIFY(fixtures::openPackage(session, zip));
+        const Package &package = *session.package(0);
+        QString error;
+        const SlimRules rules = SlimRules::builtin(&error);
+        QVERIFY(error.isEmpty());
+        QCOMPARE(BinarySniffer::sniff(package, &error).size(), std::size_t(2));
+        QVERIFY(error.isEmpty());
+        const std::vector<ContentFacts> before{ContentFacts::gather(package)};
+        QVERIFY(before[0].error.isEmpty());
+        QVERIFY(!SuggestionFinder::find(session, rules, nullptr, &error).empty());
+        QVERIFY(error.isEmpty());
+
+        if (replace) {
+            const QString other = makeZip(u"rebuilt.zip"_s, code + u"    z.writestr('more.txt', 'x' * 5000)\n"_s);
+            QVERIFY(::rename(QFile::encodeName(other).constData(), QFile::encodeName(zip).constData()) == 0);
+        } else {
+            QVERIFY(QFile::resize(zip, QFileInfo(zip).size() / 2));
+        }
+        const QString changed = zip + u" changed on disk since it was opened: reopen it"_s;
+        BinarySniffer::sniff(package, &error);
+        QCOMPARE(error, changed);
+        QCOMPARE(ContentFacts::gather(package).error, changed);
+        SuggestionFinder::find(session, rules, nullptr, &error);
+        QCOMPARE(error, changed);
+        // Facts gathered before the change stand: nothing was read again.
+        SuggestionFinder::find(session, rules, &before, &error);
+        QVERIFY(error.isEmpty());
+        Scenario scenario;
+        scenario.rules = QStringList{u"other-architecture-binaries"_s};
+        QCOMPARE(scenario.applyTo(session).error, changed);
     }
 
     // strip --strip-debug predicted from the headers, against the real strip,

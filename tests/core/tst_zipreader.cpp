@@ -16,8 +16,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <stdexcept>
 #include <map>
+#include <stdexcept>
+#include <thread>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace packscope;
@@ -394,6 +397,108 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED, compresslevel=1) as
         QVERIFY2(loaded.error.contains(recovered), qPrintable(loaded.error));
         QVERIFY(loaded.partial);
         QCOMPARE(qint64(loaded.partial->tree.node(0).totals.files), facts[u"files"_s].toInteger());
+    }
+
+    // The file is read in pieces (its tail, then the central directory,
+    // then runs of local records) where the fuzzers read it whole from
+    // memory: both give the same package, on layouts that make the pieces
+    // matter.
+    void fileAndMemoryReadsAgree_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QStringList>("arguments");  // after the zip's path
+        // 70,000 entries need zip64 end records; prepended data without
+        // adjusted offsets puts the declared zip64 record far from the real one.
+        const QString many = uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1] + '.inner', 'w', zipfile.ZIP_STORED) as z:
+    for i in range(70000):
+        z.writestr('pkg%d/file%05d.js' % (i % 50, i), b'x' * (i % 7))
+    z.writestr('big.bin', bytes(300000))
+    z.comment = b'c' * int(sys.argv[3])
+open(sys.argv[1], 'wb').write(bytes(int(sys.argv[2])) + open(sys.argv[1] + '.inner', 'rb').read())
+)"_s;
+        QTest::newRow("zip64") << many << QStringList{u"0"_s, u"0"_s};
+        QTest::newRow("zip64, 2 MiB unadjusted prefix") << many << QStringList{u"2097152"_s, u"0"_s};
+        QTest::newRow("zip64, longest comment") << many << QStringList{u"0"_s, u"65535"_s};
+        QTest::newRow("small, all in the first read") << uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    for i in range(40):
+        z.writestr('f%d.txt' % i, 'text %d ' % i * 50)
+)"_s << QStringList();
+    }
+    void fileAndMemoryReadsAgree()
+    {
+        QFETCH(QString, code);
+        QFETCH(QStringList, arguments);
+        const QString zip = m_dir.filePath(u"agree.zip"_s);
+        QFile::remove(zip);
+        fixtures::python(code, QStringList{zip} + arguments);
+        QFile file(zip);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        const LoadResult fromFile = ZipPackageReader::read(zip);
+        QVERIFY2(fromFile.ok(), qPrintable(fromFile.error));
+        for (const auto threads : {ZipPackageReader::Threads::One, ZipPackageReader::Threads::Two}) {
+            const LoadResult fromMemory = ZipPackageReader::readBytes(
+                reinterpret_cast<const unsigned char *>(bytes.constData()), std::uint64_t(bytes.size()), zip, threads);
+            QVERIFY2(fromMemory.ok(), qPrintable(fromMemory.error));
+            const PackageTree &a = fromFile.package->tree, &b = fromMemory.package->tree;
+            QCOMPARE(a.nodeCount(), b.nodeCount());
+            QCOMPARE(a.node(0).totals.files, b.node(0).totals.files);
+            QCOMPARE(a.node(0).totals.unzipped, b.node(0).totals.unzipped);
+            QCOMPARE(a.node(0).totals.footprint, b.node(0).totals.footprint);
+            QCOMPARE(fromFile.package->fixedZipBytes, fromMemory.package->fixedZipBytes);
+            QStringList warningsA, warningsB;
+            for (const PackageWarning &w : fromFile.package->warnings)
+                warningsA << w.code + u' ' + w.path + u' ' + w.message;
+            for (const PackageWarning &w : fromMemory.package->warnings)
+                warningsB << w.code + u' ' + w.path + u' ' + w.message;
+            QCOMPARE(warningsA, warningsB);
+        }
+        QCOMPARE(fromFile.package->zippedBytes(), std::uint64_t(bytes.size()));
+    }
+
+    // Truncated from another thread while it is being opened, at moments
+    // spread over the open and to lengths that cut the entries, the central
+    // directory or the end records: never a crash, and either the package
+    // (the open finished first) or one line naming the file.
+    void truncationWhileOpeningNeverCrashes()
+    {
+        const QString dir = m_dir.filePath(u"opening"_s);
+        QVERIFY(QDir().mkpath(dir));
+        // Enough entries that the open takes tens of milliseconds.
+        const QString pristine = dir + u"/pristine.zip"_s;
+        fixtures::python(uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:
+    for i in range(150000):
+        z.writestr('pkg%d/file%06d.js' % (i % 40, i), b'x' * (i % 9))
+)"_s, {pristine});
+        const qint64 size = QFileInfo(pristine).size();
+        const qint64 centralStart = fixtures::zipfileFacts(pristine).value(u"start_dir"_s).toInteger();
+        QVERIFY(centralStart > 0);
+        const qint64 lengths[] = {4096, centralStart / 2, centralStart + (size - centralStart) / 3, size - 30};
+        const QString zip = dir + u"/in.zip"_s;
+        const QString changed = zip + u" changed on disk since it was opened: reopen it"_s;
+        int refused = 0;
+        for (int round = 0; round < 16; ++round) {
+            QFile::remove(zip);
+            QVERIFY(QFile::copy(pristine, zip));
+            LoadResult loaded;
+            std::thread reader([&] { loaded = ZipPackageReader::read(zip); });
+            std::this_thread::sleep_for(std::chrono::microseconds(round * 2500));
+            QCOMPARE(::truncate(QFile::encodeName(zip).constData(), off_t(lengths[round % 4])), 0);
+            reader.join();
+            if (loaded.ok()) {
+                QCOMPARE(loaded.package->tree.node(0).totals.files, 150000u);
+                continue;
+            }
+            QVERIFY2(loaded.error.startsWith(zip) && !loaded.error.contains(u'\n'), qPrintable(loaded.error));
+            refused += loaded.error == changed;
+        }
+        QVERIFY(refused > 0);  // most truncations land while the file is being read
     }
 
     // The thread the location walk runs on beside the tree build.

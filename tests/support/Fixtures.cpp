@@ -136,4 +136,11 @@ QByteArray sha256(const QString &path)
     return hash.result().toHex();
 }
 
+void addPackageChangeRows()
+{
+    QTest::addColumn<bool>("replace");
+    QTest::newRow("truncated") << false;
+    QTest::newRow("replaced") << true;
+}
+
 } // namespace fixtures

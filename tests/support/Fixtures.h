@@ -53,4 +53,9 @@ QByteArray sha256(const QString &path);
 // Path of the packscope-cli binary under test.
 QString cliPath();
 
+// The two ways a build changes a package under a reader, as data rows of a
+// bool column "replace": truncated where it lies (false), or replaced by a
+// new file renamed over it (true).
+void addPackageChangeRows();
+
 } // namespace fixtures
