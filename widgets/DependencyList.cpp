@@ -98,6 +98,7 @@ DependencyList::DependencyList(Session *session, QWidget *parent)
             m_list->clear();
             m_found = m_finding.result();
             m_foundFor = std::move(packages);
+            m_foundError = m_findingError ? *m_findingError : QString();
         }
         m_findingFor.clear();
         if (isVisible())
@@ -123,10 +124,16 @@ void DependencyList::refresh()
     if (packages != m_foundFor) {
         if (packages != m_findingFor) {
             m_findingFor = packages;
-            m_finding.setFuture(QtConcurrent::run([packages] {
+            auto error = std::make_shared<QString>();
+            m_findingError = error;
+            m_finding.setFuture(QtConcurrent::run([packages, error] {
                 std::vector<std::vector<Dependency>> found;
-                for (const PackagePtr &package : packages)
-                    found.push_back(package ? findDependencies(*package) : std::vector<Dependency>{});
+                for (const PackagePtr &package : packages) {
+                    QString unreadable;
+                    found.push_back(package ? findDependencies(*package, &unreadable) : std::vector<Dependency>{});
+                    if (error->isEmpty())
+                        *error = unreadable;
+                }
                 return found;
             }));
         }
@@ -155,12 +162,21 @@ void DependencyList::refresh()
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     }
     m_list->setSortingEnabled(sorting);
+    if (!m_foundError.isEmpty()) {
+        m_summary->setText(tr("Could not read the dependencies: %1").arg(m_foundError));
+        return;
+    }
     m_summary->setText(m_ranked.empty()
                            ? tr("No npm packages (node_modules) or Python distributions (.dist-info) found.")
                            : tr("%1 dependencies, %2 unzipped. Select one to see it; press Delete or drag it to "
                                 "Excluded to leave it out.")
                                  .arg(m_ranked.size())
                                  .arg(formatMiB(totalOf(m_ranked).unzipped)));
+}
+
+QString DependencyList::summaryText() const
+{
+    return m_summary->text();
 }
 
 std::vector<NodeRef> DependencyList::selectedRefs() const

@@ -33,6 +33,8 @@ public:
     std::vector<NodeRef> selectedRefs() const;
     // The reason exclusions of dependency `row` carry ("npm package aws-sdk").
     QString exclusionReason(int row) const;
+    // The line under the list: what it holds, or why it could not be found.
+    QString summaryText() const;
 
 Q_SIGNALS:
     void refsSelected(const std::vector<packscope::NodeRef> &refs);
@@ -53,6 +55,10 @@ private:
     std::vector<PackagePtr> m_foundFor;            // ...of these packages
     QFutureWatcher<std::vector<std::vector<Dependency>>> m_finding;
     std::vector<PackagePtr> m_findingFor;
+    // The first package that could not be read (changed on disk), written by
+    // the worker before it finishes; m_foundError is the finished one's.
+    std::shared_ptr<QString> m_findingError;
+    QString m_foundError;
     std::vector<DependencySize> m_ranked;  // the rows, in order (pointing into m_found)
 };
 

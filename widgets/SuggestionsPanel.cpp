@@ -190,9 +190,16 @@ void SuggestionsPanel::refresh()
     }
     m_list->verticalScrollBar()->setValue(scrolled);
     m_filling = false;
+    QString factsError;
+    for (const ContentFacts &facts : m_facts)
+        factsError = factsError.isEmpty() ? facts.error : factsError;
     QString summary;
     if (!m_rulesError.isEmpty())
         summary = m_rulesError.toHtmlEscaped();
+    else if (factsReady && !factsError.isEmpty())
+        // The binaries could not be read: the rules that need them would
+        // suggest nothing, which is not the same as nothing to suggest.
+        summary = tr("Could not read the native binaries: %1").arg(factsError).toHtmlEscaped();
     else if (!m_session->hasFunction())
         summary = tr("Open a package to see what can go.");
     else if (!factsReady && open == 0)

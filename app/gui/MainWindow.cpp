@@ -646,6 +646,11 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
         m_recent->add(results.front().package->path);
         if (m_pendingScenario) {
             const Scenario::Outcome outcome = m_pendingScenario->applyTo(*m_session);
+            if (!outcome.error.isEmpty()) {
+                m_pendingScenario.reset();
+                m_messages->showError(tr("Could not apply the scenario. %1").arg(outcome.error));
+                return;
+            }
             m_pendingScenario.reset();
             if (outcome.missing.isEmpty() && outcome.changed.isEmpty())
                 m_savedScenario = savedState();

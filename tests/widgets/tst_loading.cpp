@@ -4,7 +4,9 @@
 // after it was read is caught at the next read, never half-exported.
 #include "Fixtures.h"
 
+#include "DependencyList.h"
 #include "MainWindow.h"
+#include "SuggestionsPanel.h"
 #include "PackageLoader.h"
 
 #include "session/Session.h"
@@ -14,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QtTest>
@@ -151,6 +154,33 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         window.exportSlimZip(out);
         QTRY_VERIFY_WITH_TIMEOUT(window.errorText().contains(u"exactly as predicted"_s), 20000);
         QVERIFY(QFile::exists(out));
+    }
+
+    // Read for the first time after the package changed (the Packages and
+    // Suggestions tabs read contents when first shown): each says so rather
+    // than showing an empty list as if there were nothing.
+    void panelsReadingAChangedPackageSaySo()
+    {
+        const QString zip = fixtures::pythonFile(m_dir.filePath(u"deps.zip"_s), uR"(
+import json, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('index.js', 'x' * 1000)
+    z.writestr('node_modules/left-pad/package.json', json.dumps({'name': 'left-pad', 'version': '1.3.0'}))
+    z.writestr('node_modules/left-pad/index.js', 'y' * 5000)
+    z.writestr('node_modules/sharp/build/sharp.node', b'\xcf\xfa\xed\xfe' + bytes(40000))
+)"_s);
+        MainWindow window;
+        window.show();
+        window.openPackage(zip);
+        QTRY_VERIFY2_WITH_TIMEOUT(window.session()->hasFunction(), qPrintable(window.errorText()), 20000);
+        QVERIFY(::truncate(QFile::encodeName(zip).constData(), 100) == 0);
+        const QString changed = zip + u" changed on disk since it was opened: reopen it"_s;
+        auto *dependencies = window.dependencyList();
+        qobject_cast<QTabWidget *>(dependencies->parentWidget()->parentWidget())->setCurrentWidget(dependencies);
+        QTRY_VERIFY_WITH_TIMEOUT(dependencies->summaryText().contains(changed), 20000);
+        auto *suggestions = window.suggestionsPanel();
+        qobject_cast<QTabWidget *>(suggestions->parentWidget()->parentWidget())->setCurrentWidget(suggestions);
+        QTRY_VERIFY_WITH_TIMEOUT(suggestions->summaryText().contains(changed.toHtmlEscaped()), 20000);
     }
 };
 
