@@ -1,27 +1,25 @@
 #include "limits/CulpritFinder.h"
-#include "session/Session.h"
 
 #include <algorithm>
 
 namespace packscope {
 
-namespace {
-
-// `exclusionsOf(p)`: the exclusions package p is measured with.
-template <typename ExclusionsOf>
-std::vector<Culprit> findCulprits(const Session &session, ExclusionsOf exclusionsOf, LimitMeasure measure,
-                                  std::uint64_t need, bool *suffice)
+std::vector<Culprit> CulpritFinder::find(const std::vector<const ExclusionSet *> &packages, LimitMeasure measure,
+                                         std::uint64_t need, bool *suffice)
 {
     *suffice = true;
-    if (need == 0 || measure == LimitMeasure::LayerCount || !session.hasFunction())
+    if (need == 0 || measure == LimitMeasure::LayerCount || packages.empty() || !packages.front()
+        || !packages.front()->tree())
         return {};
     const bool zipped = measure == LimitMeasure::FunctionZipped;
-    const int packages = measure == LimitMeasure::TotalUnzipped ? session.packageCount() : 1;
+    const int count = measure == LimitMeasure::TotalUnzipped ? int(packages.size()) : 1;
 
     std::vector<Culprit> candidates;
-    for (int p = 0; p < packages; ++p) {
-        const PackageTree &tree = session.package(p)->tree;
-        const ExclusionSet &exclusions = exclusionsOf(p);
+    for (int p = 0; p < count; ++p) {
+        if (!packages[std::size_t(p)] || !packages[std::size_t(p)]->tree())
+            continue;
+        const ExclusionSet &exclusions = *packages[std::size_t(p)];
+        const PackageTree &tree = *exclusions.tree();
         const std::vector<std::uint8_t> excluded = exclusions.excludedMask();
         for (NodeId id = 1; id < tree.nodeCount(); ++id) {
             const PackageNode &node = tree.node(id);
@@ -53,23 +51,6 @@ std::vector<Culprit> findCulprits(const Session &session, ExclusionsOf exclusion
     }
     *suffice = removed >= need;
     return culprits;
-}
-
-} // namespace
-
-std::vector<Culprit> CulpritFinder::find(const Session &session, LimitMeasure measure, std::uint64_t need,
-                                         bool *suffice)
-{
-    return findCulprits(
-        session, [&session](int p) -> const ExclusionSet & { return session.exclusions(p); }, measure, need, suffice);
-}
-
-std::vector<Culprit> CulpritFinder::find(const Session &session, const std::vector<ExclusionSet> &exclusions,
-                                         LimitMeasure measure, std::uint64_t need, bool *suffice)
-{
-    return findCulprits(
-        session, [&exclusions](int p) -> const ExclusionSet & { return exclusions[std::size_t(p)]; }, measure, need,
-        suffice);
 }
 
 } // namespace packscope

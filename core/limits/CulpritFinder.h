@@ -3,9 +3,9 @@
 #include "limits/LimitResult.h"
 #include "whatif/ExclusionSet.h"
 
-namespace packscope {
+#include <vector>
 
-class Session;
+namespace packscope {
 
 // Finds the files to blame for a failing limit: the fewest files (largest
 // first) whose exclusion lowers the limit's measure by at least `need` bytes.
@@ -14,14 +14,13 @@ class Session;
 class CulpritFinder
 {
 public:
-    // `suffice` is set to false when all candidate files together are not
-    // enough; the whole candidate list is returned then.
-    static std::vector<Culprit> find(const Session &session, LimitMeasure measure, std::uint64_t need,
-                                     bool *suffice);
-    // The same, as if each package's exclusions were `exclusions[p]` (a
-    // what-if on a what-if, such as a plan tried before it is applied).
-    static std::vector<Culprit> find(const Session &session, const std::vector<ExclusionSet> &exclusions,
-                                     LimitMeasure measure, std::uint64_t need, bool *suffice);
+    // `packages` are the exclusions each package is measured with (the
+    // function first, then the layers; each set knows its tree): the
+    // session's own, or a what-if on them such as a plan tried before it is
+    // applied. `suffice` is set to false when all candidate files together
+    // are not enough; the whole candidate list is returned then.
+    static std::vector<Culprit> find(const std::vector<const ExclusionSet *> &packages, LimitMeasure measure,
+                                     std::uint64_t need, bool *suffice);
 };
 
 } // namespace packscope

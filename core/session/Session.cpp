@@ -430,6 +430,9 @@ const Evaluation &Session::evaluation() const
 std::vector<LimitResult> Session::evaluate() const
 {
     const SessionMeasures m = measures();
+    std::vector<const ExclusionSet *> sets;
+    for (const Entry &entry : m_packages)
+        sets.push_back(entry.package ? &entry.exclusions : nullptr);
     std::vector<LimitResult> results;
     results.reserve(std::size_t(m_profile.limits.size()));
     for (const LimitRule &rule : m_profile.limits) {
@@ -441,7 +444,7 @@ std::vector<LimitResult> Session::evaluate() const
         // Informational limits (the console editor's 3 MiB) would name most of
         // a large package; culprits are only worth finding for real limits.
         if (!result.pass && !rule.isInfo())
-            result.culprits = CulpritFinder::find(*this, rule.measure, result.value - rule.largestPassing(),
+            result.culprits = CulpritFinder::find(sets, rule.measure, result.value - rule.largestPassing(),
                                                   &result.culpritsSuffice);
         result.errorText = rule.errorText;
         if (rule.measure == LimitMeasure::TotalUnzipped && layerCount() > 0) {

@@ -299,7 +299,10 @@ std::vector<std::size_t> SuggestionFinder::fixItPlan(const Session &session, con
                 if (rule.isInfo() || rule.isCount() || rule.holds(value))
                     continue;
                 PlanShortfall shortfall{rule, value, value - rule.largestPassing(), {}, true};
-                shortfall.blockers = CulpritFinder::find(session, sets, rule.measure, shortfall.over,
+                std::vector<const ExclusionSet *> measured;
+                for (const ExclusionSet &set : sets)
+                    measured.push_back(set.tree() ? &set : nullptr);
+                shortfall.blockers = CulpritFinder::find(measured, rule.measure, shortfall.over,
                                                          &shortfall.blockersSuffice);
                 shortfalls->push_back(std::move(shortfall));
             }
