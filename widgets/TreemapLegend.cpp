@@ -58,7 +58,7 @@ int TreemapLegend::heightForWidth(int width) const
 QSize TreemapLegend::sizeHint() const
 {
     const std::vector<QRect> oneRow = entryRects(QWIDGETSIZE_MAX);
-    return {oneRow.back().right() + kMargin, fontMetrics().height()};
+    return {oneRow.back().right() + 1 + kMargin, fontMetrics().height()};
 }
 
 QSize TreemapLegend::minimumSizeHint() const

@@ -15,10 +15,17 @@
 #include "PackageTreeModel.h"
 #include "PackageTreeView.h"
 #include "SuggestionsPanel.h"
+#include "TreemapLegend.h"
+#include "TreemapRenderer.h"
 #include "TreemapWidget.h"
+
+#include "model/FileKind.h"
+#include "treemap/TreemapLayout.h"
+#include "treemap/TreemapSource.h"
 
 #include "session/Session.h"
 
+#include <QApplication>
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QTabBar>
@@ -245,6 +252,55 @@ private Q_SLOTS:
         QVERIFY(!textColumns.isEmpty());
         QVERIFY2(barColumns.last() < textColumns.first(),
                  qPrintable(u"bar to x=%1, text from x=%2"_s.arg(barColumns.last()).arg(textColumns.first())));
+    }
+
+    // Presentation mode's large font in a narrow map: the legend takes a
+    // second row rather than cutting "Native" to "Nativ".
+    void legendFlowsInsteadOfCuttingNames()
+    {
+        TreemapLegend legend;
+        QFont big = legend.font();
+        big.setPointSizeF(big.pointSizeF() * 1.6);
+        legend.setFont(big);
+        const int narrow = legend.sizeHint().width() * 2 / 3;
+        const std::vector<QRect> rects = legend.entryRects(narrow);
+        QCOMPARE(int(rects.size()), kFileKindCount);
+        for (int k = 0; k < kFileKindCount; ++k) {
+            const QRect &r = rects[std::size_t(k)];
+            QVERIFY2(r.right() < narrow, qPrintable(legend.entryName(k)));
+            QVERIFY(r.width() >= legend.fontMetrics().horizontalAdvance(legend.entryName(k)));
+        }
+        QVERIFY(legend.heightForWidth(narrow) >= 2 * legend.fontMetrics().height());
+        QCOMPARE(legend.heightForWidth(legend.sizeHint().width()), legend.fontMetrics().height());
+    }
+
+    // A tile too narrow for several letters of its name shows none: no "u…o".
+    void narrowTilesShowNoStubOfAName()
+    {
+        Session session;
+        session.setFunction(syntheticPackage(u"fn.zip"_s, {{u"big.bin"_s, 100 * kMiB, 100 * kMiB},
+                                                          {u"underscore_too.js"_s, 8 * kMiB, 8 * kMiB}}));
+        const TreemapSource source = TreemapSource::snapshotOf(session);
+        const QRectF bounds(0, 0, 800, 400);
+        const TreemapLayout layout = TreemapLayout::compute(source, {{0, 0}}, bounds, {});
+        const NodeId small = fixtures::nodeAt(session.package(0)->tree, u"underscore_too.js"_s);
+        const int tile = layout.tileOf(session.package(0)->tree, {0, small});
+        QVERIFY(tile >= 0);
+        const QRectF r = layout.tiles()[std::size_t(tile)].rect;
+        TreemapLook look;
+        look.palette = QApplication::palette();
+        look.font = QApplication::font();
+        look.font.setPointSizeF(look.font.pointSizeF() * 1.6);
+        look.size = bounds.size().toSize();
+        const QFontMetrics metrics(look.font);
+        QVERIFY2(r.width() - 6 < metrics.horizontalAdvance(u"abcdef…"_s)
+                     && r.width() - 6 < metrics.horizontalAdvance(u"underscore_too.js"_s),
+                 qPrintable(u"tile %1 px wide"_s.arg(r.width())));
+        QImage image = TreemapRenderer::paintTiles(layout, source, look);
+        const QImage tilesOnly = image.copy(r.toRect());
+        TreemapRenderer::paintLabels(image, layout, source, look);
+        QVERIFY2(r.width() >= 48, qPrintable(u"tile %1 px wide"_s.arg(r.width())));  // a fixed 48 px rule would label it
+        QCOMPARE(image.copy(r.toRect()), tilesOnly);
     }
 
     // Checking a suggestion leaves it where it was; the one under the
