@@ -12,8 +12,10 @@
 #include <QPalette>
 
 #include <algorithm>
+#include <unordered_set>
 
 using namespace Qt::StringLiterals;
+
 
 namespace packscope {
 
@@ -83,16 +85,17 @@ void PackageTreeModel::onItemsChanged(const std::vector<NodeRef> &items)
     m_changeAnnounced = true;
     // Sizes changed along the path to each item; the item and everything
     // below it changed their excluded state. Rows did not move or go away.
-    std::vector<quintptr> done;
+    // A glob edit names thousands of items: the paths they share are
+    // announced once, looked up in a set rather than a list.
+    std::unordered_set<quintptr> done;
     for (const NodeRef &item : items) {
         if (item.package < 0 || item.package >= m_session->packageCount() || !m_session->package(item.package))
             continue;
         const PackageTree &tree = m_session->package(item.package)->tree;
         for (NodeId node = item.node; node != kNoNode; node = tree.node(node).parent) {
             const quintptr id = packId({item.package, node});
-            if (std::find(done.begin(), done.end(), id) != done.end())
+            if (!done.insert(id).second)
                 break;  // the rest of the path is done already
-            done.push_back(id);
             const QModelIndex row = indexOf({item.package, node});
             Q_EMIT dataChanged(row, row.siblingAtColumn(ColumnCount - 1));
         }
