@@ -603,7 +603,7 @@ void MainWindow::showLoadProgress()
     if (read.bytesTotal > 0) {
         // An archive: how much of the file is read is exact; the number of
         // entries in all is extrapolated from it, and says so.
-        const int permille = int(std::min<std::uint64_t>(1000, read.bytesRead * 1000 / read.bytesTotal));
+        const int permille = read.permille();
         m_progress->setRange(0, 1000);
         m_progress->setValue(permille);
         m_status->setText(tr("Reading %1… %2 % (%3 of %4), %5 of about %6")

@@ -14,6 +14,12 @@ struct LoadProgress {
     std::uint64_t bytesTotal = 0;
     std::uint64_t entries = 0;
 
+    // Thousandths of the file read, 0 when its size is unknown.
+    int permille() const
+    {
+        return bytesTotal == 0 ? 0 : int(std::min<std::uint64_t>(1000, bytesRead * 1000 / bytesTotal));
+    }
+
     // An estimate of the entries in all, from the share of the file read so
     // far (archives of similar files spread them evenly); 0 when unknown.
     std::uint64_t estimatedEntries() const

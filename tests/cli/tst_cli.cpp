@@ -26,10 +26,6 @@ fixtures::ToolRun cli(const QStringList &arguments)
 // machine, so a rule matches), an npm package with a version and a Python
 // distribution with its RECORD.
 const char *kMakeReadFunction = R"(
-import struct, sys, zipfile
-def elf(machine, size):
-    head = b'\x7fELF' + bytes([2, 1, 1]) + bytes(9) + struct.pack('<HH', 3, machine)
-    return head + bytes(size - len(head))
 with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('lib/x86.so', elf(0x3E, 50000))
     z.writestr('lib/arm.so', elf(0xB7, 2000))
@@ -344,9 +340,9 @@ private Q_SLOTS:
         const QString dir = m_dir.filePath(u"changed-%1-%2"_s.arg(command.section(u' ', 0, 0)).arg(replace));
         QVERIFY(QDir().mkpath(dir));
         const QString function = dir + u"/function.zip"_s;
-        fixtures::python(QString::fromLatin1(kMakeReadFunction), {function, u"1"_s});
+        fixtures::python(fixtures::pythonWithElf(QString::fromLatin1(kMakeReadFunction)), {function, u"1"_s});
         const QString replacement = dir + u"/rebuilt.zip"_s;
-        fixtures::python(QString::fromLatin1(kMakeReadFunction), {replacement, u"40"_s});
+        fixtures::python(fixtures::pythonWithElf(QString::fromLatin1(kMakeReadFunction)), {replacement, u"40"_s});
         QVERIFY(QFileInfo(replacement).size() != QFileInfo(function).size());
         const QString layer = dir + u"/layer.zip"_s;
         QCOMPARE(fixtures::run(u"zip"_s, {u"-qj"_s, layer, function}).exitCode, 0);
@@ -390,7 +386,7 @@ private Q_SLOTS:
         const QString dir = m_dir.filePath(u"rules-changed-"_s + command);
         QVERIFY(QDir().mkpath(dir + u"/out"_s));
         const QString package = dir + u"/function.zip"_s;
-        fixtures::python(QString::fromLatin1(kMakeReadFunction), {package, u"1"_s});
+        fixtures::python(fixtures::pythonWithElf(QString::fromLatin1(kMakeReadFunction)), {package, u"1"_s});
         QStringList arguments{command, package, u"--rules"_s, u"caution"_s, u"-o"_s, dir + u"/out/result"_s};
         const auto unchanged = cli(arguments);
         QVERIFY2(unchanged.exitCode == 0, unchanged.err.constData());
@@ -427,7 +423,7 @@ private Q_SLOTS:
         const QString package = dir + u"/function.zip"_s;
         QVERIFY(QFile::copy(m_sampleZip, package));
         const QString replacement = dir + u"/rebuilt.zip"_s;
-        fixtures::python(QString::fromLatin1(kMakeReadFunction), {replacement, u"40"_s});
+        fixtures::python(fixtures::pythonWithElf(QString::fromLatin1(kMakeReadFunction)), {replacement, u"40"_s});
         std::atomic<bool> changed = false;
         const fixtures::OpenGate gate(out, [&](int open) {
             if (open == 1)

@@ -167,6 +167,8 @@ private Q_SLOTS:
         QCOMPARE((LoadProgress{1000, 1000, 40}.estimatedEntries()), std::uint64_t(40));
         QCOMPARE((LoadProgress{0, 1000, 0}.estimatedEntries()), std::uint64_t(0));
         QCOMPARE((LoadProgress{500, 0, 40}.estimatedEntries()), std::uint64_t(0));
+        QCOMPARE((LoadProgress{500, 1000, 40}.permille()), 500);
+        QCOMPARE((LoadProgress{500, 0, 40}.permille()), 0);
     }
 
     void notAPackage_data()

@@ -59,6 +59,20 @@ private:
         return names;
     }
 
+    // Unpacks `zip`, runs there the zip command the patterns export (writing
+    // `name`.zip beside the unpacked folder) and lists that zip's files;
+    // empty when a step fails. `command` gets the command line.
+    QStringList rezipWithCommand(const QString &zip, const PackagerPatterns &patterns, const QString &name,
+                                 QString *command)
+    {
+        const QString unpacked = m_dir.filePath(name + u"-unpacked"_s);
+        *command = patterns.text(PackagerPatterns::Format::ZipCommand, u"../%1.zip"_s.arg(name));
+        if (fixtures::run(u"unzip"_s, {u"-q"_s, zip, u"-d"_s, unpacked}).exitCode != 0
+            || fixtures::run(u"bash"_s, {u"-c"_s, *command}, unpacked).exitCode != 0)
+            return {};
+        return files(m_dir.filePath(name + u".zip"_s));
+    }
+
     // A zip of `files` stored (uncompressed) entries of `bytes` random bytes each.
     QString makeStoredZip(const QString &path, int files, int bytes)
     {
@@ -259,12 +273,10 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         QVERIFY(SlimZipWriter::write(*loaded.package, session.exclusions(0), slim).ok());
 
         // Unpack, run the exported command line there, compare the files.
-        const QString unpacked = m_dir.filePath(u"unpacked"_s);
-        QCOMPARE(fixtures::run(u"unzip"_s, {u"-q"_s, zip, u"-d"_s, unpacked}).exitCode, 0);
-        const QString command = patterns.text(PackagerPatterns::Format::ZipCommand, u"../rezipped.zip"_s);
+        QString command;
+        const QStringList rezipped = rezipWithCommand(zip, patterns, u"rezipped"_s, &command);
         QVERIFY(command.startsWith(u"zip -r '../rezipped.zip' . -x "_s));
-        QCOMPARE(fixtures::run(u"bash"_s, {u"-c"_s, command}, unpacked).exitCode, 0);
-        QCOMPARE(files(m_dir.filePath(u"rezipped.zip"_s)), files(slim));
+        QCOMPARE(rezipped, files(slim));
         QCOMPARE(files(slim), (QStringList{u"index.js"_s, u"keep me.txt"_s, u"lib/a.js"_s, u"node_modules/x/y.js"_s}));
 
         // The packager formats carry the same globs.
@@ -317,11 +329,8 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         // The exported zip command line leaves out exactly what the slim zip does.
         const QString slim = m_dir.filePath(u"bytecode-slim.zip"_s);
         QVERIFY(SlimZipWriter::write(*loaded.package, session.exclusions(0), slim).ok());
-        const QString unpacked = m_dir.filePath(u"bytecode-unpacked"_s);
-        QCOMPARE(fixtures::run(u"unzip"_s, {u"-q"_s, zip, u"-d"_s, unpacked}).exitCode, 0);
-        const QString command = patterns.text(PackagerPatterns::Format::ZipCommand, u"../bytecode-rezipped.zip"_s);
-        QCOMPARE(fixtures::run(u"bash"_s, {u"-c"_s, command}, unpacked).exitCode, 0);
-        QCOMPARE(files(m_dir.filePath(u"bytecode-rezipped.zip"_s)), files(slim));
+        QString command;
+        QCOMPARE(rezipWithCommand(zip, patterns, u"bytecode-rezipped"_s, &command), files(slim));
 
         // One __pycache__ kept: the rule's glob no longer describes the session.
         QVERIFY(session.restore(0, fixtures::nodeAt(loaded.package->tree, u"urllib3/__pycache__"_s)));

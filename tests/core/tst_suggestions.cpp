@@ -161,11 +161,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
 
     void nativeBinariesAreFoundByTheirFirstBytes()
     {
-        const QString zip = makeZip(u"native.zip"_s, uR"(
-import struct, sys, zipfile
-def elf(machine, size):
-    head = b'\x7fELF' + bytes([2, 1, 1]) + bytes(9) + struct.pack('<HH', 3, machine)
-    return head + bytes(size - len(head))
+        const QString zip = makeZip(u"native.zip"_s, fixtures::pythonWithElf(uR"(
 with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('lib/x86.so', elf(0x3E, 5000))
     z.writestr('lib/libz.so.1.2.13', elf(0x3E, 3000))
@@ -178,7 +174,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     info.external_attr = (0o100755 << 16)
     info.create_system = 3
     z.writestr(info, elf(0x3E, 800))
-)"_s);
+)"_s));
         Session session;
         QVERIFY(fixtures::openPackage(session, zip));
         const auto got = suggested(session);
@@ -203,15 +199,11 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     void contentsOfAChangedPackageAreAnError()
     {
         QFETCH(bool, replace);
-        const QString code = uR"(
-import struct, sys, zipfile
-def elf(machine, size):
-    head = b'\x7fELF' + bytes([2, 1, 1]) + bytes(9) + struct.pack('<HH', 3, machine)
-    return head + bytes(size - len(head))
+        const QString code = fixtures::pythonWithElf(uR"(
 with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('lib/x86.so', elf(0x3E, 50000))
     z.writestr('lib/arm.so', elf(0xB7, 2000))
-)"_s;
+)"_s);
         const QString zip = makeZip(replace ? u"changed-replaced.zip"_s : u"changed-truncated.zip"_s, code);
         Session session;
         QVERIFY(fixtures::openPackage(session, zip));

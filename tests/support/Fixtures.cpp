@@ -136,6 +136,16 @@ QByteArray sha256(const QString &path)
     return hash.result().toHex();
 }
 
+QString pythonWithElf(const QString &rest)
+{
+    return uR"(
+import struct, sys, zipfile
+def elf(machine, size):
+    head = b'\x7fELF' + bytes([2, 1, 1]) + bytes(9) + struct.pack('<HH', 3, machine)
+    return head + bytes(size - len(head))
+)"_s + rest;
+}
+
 void addPackageChangeRows()
 {
     QTest::addColumn<bool>("replace");

@@ -58,4 +58,9 @@ QString cliPath();
 // new file renamed over it (true).
 void addPackageChangeRows();
 
+// The start of a Python fixture script that writes zips with native
+// binaries: imports struct, sys and zipfile and defines elf(machine, size),
+// an ELF header for that e_machine padded to `size` bytes.
+QString pythonWithElf(const QString &rest);
+
 } // namespace fixtures
