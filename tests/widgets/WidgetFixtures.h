@@ -6,6 +6,10 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
+#include <QAction>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
 #include <QWidget>
 
 // What the widget suites share: a package that fails one limit, and drops
@@ -41,6 +45,18 @@ inline bool dropOn(QWidget *target, const QMimeData *mime)
     QDropEvent drop(QPointF(at), Qt::MoveAction | Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(target, &drop);
     return drop.isAccepted();
+}
+
+// The action of `window`'s menus whose text (without '&') starts with `prefix`.
+inline QAction *findAction(QMainWindow &window, const QString &prefix)
+{
+    for (QAction *menu : window.menuBar()->actions()) {
+        for (QAction *a : menu->menu()->actions()) {
+            if (a->text().remove(u'&').startsWith(prefix))
+                return a;
+        }
+    }
+    return nullptr;
 }
 
 } // namespace fixtures

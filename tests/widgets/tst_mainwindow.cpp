@@ -3,6 +3,7 @@
 // previous package open with a message naming the file; undo and redo from
 // the Edit menu; layers; the built-in demo tells its story.
 #include "Fixtures.h"
+#include "WidgetFixtures.h"
 
 #include "GaugePanel.h"
 #include "LimitGauge.h"
@@ -50,6 +51,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace packscope;
+using fixtures::findAction;
 
 namespace {
 
@@ -67,17 +69,6 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         z.writestr('node_modules/dep%d/index.js' % i, 'module.exports = %d;\n' % i * 200)
 )"_s, {path});
     return path;
-}
-
-QAction *findAction(QMainWindow &window, const QString &prefix)
-{
-    for (QAction *menu : window.menuBar()->actions()) {
-        for (QAction *a : menu->menu()->actions()) {
-            if (a->text().remove(u'&').startsWith(prefix))
-                return a;
-        }
-    }
-    return nullptr;
 }
 
 // Answers the next question box with the button whose text starts with
@@ -428,26 +419,6 @@ private Q_SLOTS:
         QVERIFY(!qobject_cast<WelcomePage *>(pages->currentWidget()));
     }
 
-    void presentationModeShowsGaugesAndMapLarge()
-    {
-        MainWindow window;
-        window.show();
-        window.openPackage(m_zip);
-        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
-        const qreal normal = window.gauges()->font().pointSizeF();
-        window.setPresentationMode(true);
-        QVERIFY(window.gauges()->font().pointSizeF() > normal * 1.5);
-        // Neither the tree nor its tabs, only gauges and treemap.
-        QVERIFY(!window.treeView()->isVisible());
-        QVERIFY(!window.dependencyList()->isVisible());
-        for (const QTabBar *tabs : window.findChildren<QTabBar *>())
-            QVERIFY(!tabs->isVisible());
-        QVERIFY(window.treemap()->isVisible());
-        window.setPresentationMode(false);
-        QCOMPARE(window.gauges()->font().pointSizeF(), normal);
-        QVERIFY(window.treeView()->isVisible());
-    }
-
     // One exclusion in the window: every view (gauges, tree, treemap and its
     // culprits, Excluded panel, filter count) shows it from one Evaluation.
     void oneEvaluationPerEdit()
@@ -469,73 +440,6 @@ private Q_SLOTS:
         QCOMPARE(window.session()->evaluationsMade(), before + 1);
         const Evaluation &shown = window.session()->evaluation();
         QCOMPARE(window.gauges()->gauge(u"zipped-direct-upload"_s)->result().value, shown.measures.functionZipped);
-    }
-
-    // F11 in, Esc out, F11 in and F11 out, from the keyboard; the visible
-    // button leaves too; closing in presentation mode and starting again gives
-    // the normal window with its toolbar; View → Toolbar toggles it.
-    void presentationModeIsNeverATrap()
-    {
-        QSettings().clear();
-        auto toolBar = [](MainWindow &w) { return w.findChild<QToolBar *>(u"mainToolBar"_s); };
-        auto leaveButton = [](MainWindow &w) { return w.findChild<QPushButton *>(u"leavePresentation"_s); };
-        {
-            MainWindow window;
-            window.show();
-            window.activateWindow();
-            QVERIFY(QTest::qWaitForWindowActive(&window));
-            window.openPackage(m_zip);
-            QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 20000);
-            QVERIFY(toolBar(window)->isVisible());
-            QVERIFY(!leaveButton(window)->isVisible());
-
-            QTest::keyClick(&window, Qt::Key_F11);
-            QVERIFY(window.isPresentationMode());
-            QVERIFY(!window.menuBar()->isVisible());
-            QVERIFY(!toolBar(window)->isVisible());
-            QVERIFY(leaveButton(window)->isVisible());
-            QTest::keyClick(&window, Qt::Key_Escape);
-            QVERIFY(!window.isPresentationMode());
-            QVERIFY(window.menuBar()->isVisible());
-            QVERIFY(toolBar(window)->isVisible());
-            QVERIFY(!window.isFullScreen());
-
-            QTest::keyClick(&window, Qt::Key_F11);
-            QVERIFY(window.isPresentationMode());
-            QTest::keyClick(&window, Qt::Key_F11);
-            QVERIFY(!window.isPresentationMode());
-            QVERIFY(toolBar(window)->isVisible());
-
-            QTest::keyClick(&window, Qt::Key_F11);
-            QTest::mouseClick(leaveButton(window), Qt::LeftButton);
-            QVERIFY(!window.isPresentationMode());
-            QVERIFY(window.menuBar()->isVisible());
-
-            // Closed while presenting.
-            QTest::keyClick(&window, Qt::Key_F11);
-            QVERIFY(window.isPresentationMode());
-            window.close();
-        }
-        MainWindow again;
-        again.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&again));
-        QVERIFY(!again.isPresentationMode());
-        QVERIFY(!again.isFullScreen());
-        QVERIFY(again.menuBar()->isVisible());
-        QVERIFY(toolBar(again)->isVisible());
-        QAction *toggle = findAction(again, u"Toolbar"_s);
-        QVERIFY(toggle);
-        toggle->trigger();
-        QVERIFY(!toolBar(again)->isVisible());
-        toggle->trigger();
-        QVERIFY(toolBar(again)->isVisible());
-        // Even a toolbar hidden by hand comes back at the next start.
-        toggle->trigger();
-        again.close();
-        MainWindow third;
-        third.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&third));
-        QVERIFY(toolBar(third)->isVisible());
     }
 
     void everyActionIsReachableFromTheKeyboard()
