@@ -1,16 +1,18 @@
 #include "DependencyList.h"
 
 #include "NodeDragPayload.h"
+#include "PanelModel.h"
 
 #include "report/SizeFormat.h"
+#include "session/PackageFacts.h"
 #include "session/Session.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QTreeWidget>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -18,35 +20,20 @@ namespace packscope {
 
 namespace {
 
-constexpr int kRowRole = Qt::UserRole + 1;
 enum Column { NameColumn, VersionColumn, UnzippedColumn, ZippedColumn, FilesColumn };
 
-// Sorts the size columns by bytes, not by their text.
-class DependencyItem : public QTreeWidgetItem
-{
-public:
-    using QTreeWidgetItem::QTreeWidgetItem;
-    bool operator<(const QTreeWidgetItem &other) const override
-    {
-        const int column = treeWidget() ? treeWidget()->sortColumn() : NameColumn;
-        if (column == UnzippedColumn || column == ZippedColumn || column == FilesColumn)
-            return data(column, Qt::UserRole).toULongLong() < other.data(column, Qt::UserRole).toULongLong();
-        return text(column).compare(other.text(column), Qt::CaseInsensitive) < 0;
-    }
-};
-
 // Rows drag out as the dependency's items, to be dropped on the Excluded panel.
-class DraggableList : public QTreeWidget
+class DraggableList : public QTreeView
 {
 public:
-    DraggableList(DependencyList *owner, Session *session) : QTreeWidget(owner), m_owner(owner), m_session(session) {}
+    DraggableList(DependencyList *owner, Session *session) : QTreeView(owner), m_owner(owner), m_session(session) {}
 
 protected:
     void startDrag(Qt::DropActions) override
     {
         // One dependency carries its name along, to be listed under it.
-        const QList<QTreeWidgetItem *> rows = selectedItems();
-        const QString reason = rows.size() == 1 ? m_owner->exclusionReason(int(rows.front()->data(0, kRowRole).toULongLong()))
+        const QModelIndexList rows = selectionModel()->selectedRows();
+        const QString reason = rows.size() == 1 ? m_owner->exclusionReason(rows.front().data(PanelModel::TagRole).toInt())
                                                 : QString();
         NodeDragPayload{NodeDragPayload::Origin::Package, m_owner->selectedRefs(), reason}.drag(this, *m_session);
     }
@@ -58,13 +45,18 @@ private:
 
 } // namespace
 
-DependencyList::DependencyList(Session *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_list(new DraggableList(this, session)), m_summary(new QLabel(this))
+DependencyList::DependencyList(Session *session, PackageFacts *facts, QWidget *parent)
+    : QWidget(parent), m_session(session), m_facts(facts),
+      m_model(new PanelModel({tr("Package"), tr("Version"), tr("Unzipped"), tr("Zipped"), tr("Files")}, this)),
+      m_sorted(new QSortFilterProxyModel(this)), m_list(new DraggableList(this, session)), m_summary(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_list->setColumnCount(5);
-    m_list->setHeaderLabels({tr("Package"), tr("Version"), tr("Unzipped"), tr("Zipped"), tr("Files")});
+    // The size columns sort by bytes, the others by text.
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(PanelModel::SortRole);
+    m_sorted->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_list->setModel(m_sorted);
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setSortingEnabled(true);
@@ -82,25 +74,13 @@ DependencyList::DependencyList(Session *session, QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setContentsMargins(4, 2, 4, 2);
     layout->addWidget(m_summary);
-    connect(m_list, &QTreeWidget::itemSelectionChanged, this, [this] { Q_EMIT refsSelected(selectedRefs()); });
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { Q_EMIT refsSelected(selectedRefs()); });
     connect(m_session, &Session::packagesChanged, this, [this] {
+        m_model->setRows({});
         m_ranked.clear();
-        m_list->clear();
-        m_found.clear();
-        m_foundFor.clear();
     });
-    connect(&m_finding, &QFutureWatcher<std::vector<std::vector<Dependency>>>::finished, this, [this] {
-        std::vector<PackagePtr> packages;
-        for (int p = 0; p < m_session->packageCount(); ++p)
-            packages.push_back(m_session->package(p));
-        if (packages == m_findingFor) {
-            m_ranked.clear();  // it points into the list being replaced
-            m_list->clear();
-            m_found = m_finding.result();
-            m_foundFor = std::move(packages);
-            m_foundError = m_findingError ? *m_findingError : QString();
-        }
-        m_findingFor.clear();
+    connect(m_facts, &PackageFacts::dependenciesReady, this, [this] {
         if (isVisible())
             refresh();
     });
@@ -118,52 +98,33 @@ void DependencyList::showEvent(QShowEvent *event)
 
 void DependencyList::refresh()
 {
-    std::vector<PackagePtr> packages;
-    for (int p = 0; p < m_session->packageCount(); ++p)
-        packages.push_back(m_session->package(p));
-    if (packages != m_foundFor) {
-        if (packages != m_findingFor) {
-            m_findingFor = packages;
-            auto error = std::make_shared<QString>();
-            m_findingError = error;
-            m_finding.setFuture(QtConcurrent::run([packages, error] {
-                std::vector<std::vector<Dependency>> found;
-                for (const PackagePtr &package : packages) {
-                    QString unreadable;
-                    found.push_back(package ? findDependencies(*package, &unreadable) : std::vector<Dependency>{});
-                    if (error->isEmpty())
-                        *error = unreadable;
-                }
-                return found;
-            }));
-        }
+    const std::vector<std::vector<Dependency>> *found = m_facts->dependencies();
+    if (!found) {
         m_summary->setText(tr("Finding the packages' dependencies…"));
         return;
     }
-    m_ranked = rankDependencies(*m_session, m_found);
-    const bool sorting = m_list->isSortingEnabled();
-    m_list->setSortingEnabled(false);
-    m_list->clear();
-    for (std::size_t row = 0; row < m_ranked.size(); ++row) {
-        const DependencySize &d = m_ranked[row];
+    m_ranked = rankDependencies(*m_session, *found);
+    std::vector<PanelRow> rows;
+    for (std::size_t i = 0; i < m_ranked.size(); ++i) {
+        const DependencySize &d = m_ranked[i];
         QString name = d.dependency->name;
         if (d.package > 0)
             name = tr("layer %1: %2").arg(d.package).arg(name);
-        auto *item = new DependencyItem(m_list, {name, d.dependency->version, formatMiB(d.kept.unzipped),
-                                                 formatMiB(d.kept.footprint), QString::number(d.kept.files)});
-        item->setData(NameColumn, kRowRole, qulonglong(row));
-        item->setData(UnzippedColumn, Qt::UserRole, qulonglong(d.kept.unzipped));
-        item->setData(ZippedColumn, Qt::UserRole, qulonglong(d.kept.footprint));
-        item->setData(FilesColumn, Qt::UserRole, qulonglong(d.kept.files));
-        item->setToolTip(NameColumn, tr("%1 (%2)").arg(name, ecosystemName(d.dependency->ecosystem)));
-        item->setToolTip(UnzippedColumn, formatMiBAndBytes(d.kept.unzipped));
-        item->setToolTip(ZippedColumn, formatMiBAndBytes(d.kept.footprint));
-        for (int c = UnzippedColumn; c <= FilesColumn; ++c)
-            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+        PanelRow row;
+        row.key = u"%1\x1f%2\x1f%3"_s.arg(d.package).arg(d.dependency->nodes.empty() ? 0 : d.dependency->nodes.front()).arg(name);
+        row.tag = int(i);
+        row.cells = {{name, tr("%1 (%2)").arg(name, ecosystemName(d.dependency->ecosystem))},
+                     {d.dependency->version},
+                     {formatMiB(d.kept.unzipped), formatMiBAndBytes(d.kept.unzipped), qulonglong(d.kept.unzipped), true},
+                     {formatMiB(d.kept.footprint), formatMiBAndBytes(d.kept.footprint), qulonglong(d.kept.footprint), true},
+                     {QString::number(d.kept.files), {}, qulonglong(d.kept.files), true}};
+        for (NodeId node : d.dependency->nodes)
+            row.refs.push_back({d.package, node});
+        rows.push_back(std::move(row));
     }
-    m_list->setSortingEnabled(sorting);
-    if (!m_foundError.isEmpty()) {
-        m_summary->setText(tr("Could not read the dependencies: %1").arg(m_foundError));
+    m_model->setRows(std::move(rows));
+    if (!m_facts->dependenciesError().isEmpty()) {
+        m_summary->setText(tr("Could not read the dependencies: %1").arg(m_facts->dependenciesError()));
         return;
     }
     m_summary->setText(m_ranked.empty()
@@ -181,15 +142,10 @@ QString DependencyList::summaryText() const
 
 std::vector<NodeRef> DependencyList::selectedRefs() const
 {
-    std::vector<NodeRef> refs;
-    for (const QTreeWidgetItem *item : m_list->selectedItems()) {
-        const std::size_t row = item->data(NameColumn, kRowRole).toULongLong();
-        if (row >= m_ranked.size())
-            continue;
-        for (NodeId node : m_ranked[row].dependency->nodes)
-            refs.push_back({m_ranked[row].package, node});
-    }
-    return refs;
+    QModelIndexList rows;
+    for (const QModelIndex &index : m_list->selectionModel()->selectedRows())
+        rows << m_sorted->mapToSource(index);
+    return m_model->refsOf(rows);
 }
 
 QString DependencyList::exclusionReason(int row) const
@@ -198,14 +154,14 @@ QString DependencyList::exclusionReason(int row) const
         return {};
     const Dependency &d = *m_ranked[std::size_t(row)].dependency;
     return d.ecosystem == Dependency::Ecosystem::Npm ? tr("npm package %1").arg(d.name)
-                                                     : tr("Python distribution %1").arg(d.name);
+                                          : tr("Python distribution %1").arg(d.name);
 }
 
 void DependencyList::excludeSelected()
 {
     std::vector<Session::ReasonedRef> items;
-    for (const QTreeWidgetItem *item : m_list->selectedItems()) {
-        const int row = int(item->data(NameColumn, kRowRole).toULongLong());
+    for (const QModelIndex &index : m_list->selectionModel()->selectedRows()) {
+        const int row = index.data(PanelModel::TagRole).toInt();
         for (NodeId node : m_ranked[std::size_t(row)].dependency->nodes)
             items.push_back({{m_ranked[std::size_t(row)].package, node}, exclusionReason(row)});
     }

@@ -3,31 +3,34 @@
 #include "report/Dependencies.h"
 #include "session/NodeRef.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QLabel;
-class QTreeWidget;
+class QSortFilterProxyModel;
+class QTreeView;
 
 namespace packscope {
 
+class PackageFacts;
+class PanelModel;
 class Session;
 
 // The package view: the session's packages by dependency (npm package,
 // Python distribution) rather than by folder, heaviest first, with what each
 // weighs now. Selecting a dependency selects its items; Delete, or dragging
 // it to the Excluded panel, excludes it as one item (listed under its name).
-// Dependencies are found off the GUI thread when the packages change and the
-// list is shown; weights follow every edit.
+// Dependencies are found once per package (PackageFacts) when the list is
+// first shown; weights follow every edit.
 class DependencyList : public QWidget
 {
     Q_OBJECT
 public:
-    explicit DependencyList(Session *session, QWidget *parent = nullptr);
+    DependencyList(Session *session, PackageFacts *facts, QWidget *parent = nullptr);
 
-    QTreeWidget *list() const { return m_list; }
-    // Re-weighs the dependencies; when the packages changed, first finds
-    // them on a worker thread and refreshes again when they are found.
+    QTreeView *list() const { return m_list; }
+    PanelModel *model() const { return m_model; }
+    // Re-weighs the dependencies; when some are not found yet, PackageFacts
+    // finds them off the GUI thread and the list refreshes when they are.
     void refresh();
     // The items of the selected dependencies.
     std::vector<NodeRef> selectedRefs() const;
@@ -47,19 +50,12 @@ private:
     void excludeSelected();
 
     Session *m_session;
-    QTreeWidget *m_list;
+    PackageFacts *m_facts;
+    PanelModel *m_model;
+    QSortFilterProxyModel *m_sorted;
+    QTreeView *m_list;
     QLabel *m_summary;
-    // Dependencies are found on a worker thread (every package.json and
-    // RECORD is read), once per set of packages; their weights on this one.
-    std::vector<std::vector<Dependency>> m_found;  // per session package...
-    std::vector<PackagePtr> m_foundFor;            // ...of these packages
-    QFutureWatcher<std::vector<std::vector<Dependency>>> m_finding;
-    std::vector<PackagePtr> m_findingFor;
-    // The first package that could not be read (changed on disk), written by
-    // the worker before it finishes; m_foundError is the finished one's.
-    std::shared_ptr<QString> m_findingError;
-    QString m_foundError;
-    std::vector<DependencySize> m_ranked;  // the rows, in order (pointing into m_found)
+    std::vector<DependencySize> m_ranked;  // the rows, by tag (pointing into the facts' lists)
 };
 
 } // namespace packscope

@@ -2,6 +2,7 @@
 
 #include "ExclusionMenu.h"
 #include "NodeDragPayload.h"
+#include "PanelModel.h"
 
 #include "report/SizeFormat.h"
 #include "session/Session.h"
@@ -11,7 +12,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMimeData>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -23,50 +24,34 @@ namespace packscope {
 
 namespace {
 
-constexpr int kRefRole = Qt::UserRole + 1;
-
-// The items rows stand for: an item's row its item, a group's row (a rule or
-// a glob) every item under it.
-std::vector<NodeRef> refsOf(const QList<QTreeWidgetItem *> &rows)
-{
-    std::vector<NodeRef> refs;
-    auto add = [&refs](const QTreeWidgetItem *row) {
-        const QVariant packed = row->data(0, kRefRole);
-        if (!packed.isValid())
-            return;
-        const NodeRef ref{packed.toPoint().x(), NodeId(std::uint32_t(packed.toPoint().y()))};
-        if (std::find(refs.begin(), refs.end(), ref) == refs.end())
-            refs.push_back(ref);
-    };
-    for (const QTreeWidgetItem *row : rows) {
-        add(row);
-        for (int i = 0; i < row->childCount(); ++i)
-            add(row->child(i));
-    }
-    return refs;
-}
-
 // The list drags its rows out as "excluded" items, so that dropping them on
 // the treemap or the tree restores them.
-class ExcludedList : public QTreeWidget
+class ExcludedList : public QTreeView
 {
 public:
-    ExcludedList(Session *session, QWidget *parent) : QTreeWidget(parent), m_session(session) {}
+    ExcludedList(Session *session, PanelModel *model, QWidget *parent)
+        : QTreeView(parent), m_session(session), m_model(model)
+    {
+    }
 
 protected:
     void startDrag(Qt::DropActions) override
     {
-        NodeDragPayload{NodeDragPayload::Origin::Excluded, refsOf(selectedItems()), {}}.drag(this, *m_session);
+        NodeDragPayload{NodeDragPayload::Origin::Excluded, m_model->refsOf(selectionModel()->selectedRows()), {}}.drag(
+            this, *m_session);
     }
 
 private:
     Session *m_session;
+    PanelModel *m_model;
 };
 
 } // namespace
 
 ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_list(new ExcludedList(session, this)), m_total(new QLabel(this)),
+    : QWidget(parent), m_session(session),
+      m_model(new PanelModel({tr("Item"), tr("Zipped"), tr("Unzipped")}, this)),
+      m_list(new ExcludedList(session, m_model, this)), m_total(new QLabel(this)),
       m_hint(new QLabel(this))
 {
     setAcceptDrops(true);
@@ -78,8 +63,7 @@ ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_hint);
-    m_list->setColumnCount(3);
-    m_list->setHeaderLabels({tr("Item"), tr("Zipped"), tr("Unzipped")});
+    m_list->setModel(m_model);
     m_list->setRootIsDecorated(false);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setDragEnabled(true);
@@ -113,7 +97,7 @@ ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
 
 std::vector<NodeRef> ExclusionPanel::selectedRefs() const
 {
-    return refsOf(m_list->selectedItems());
+    return m_model->refsOf(m_list->selectionModel()->selectedRows());
 }
 
 QString ExclusionPanel::totalText() const
@@ -123,52 +107,52 @@ QString ExclusionPanel::totalText() const
 
 void ExclusionPanel::refresh()
 {
-    m_list->clear();
     const std::vector<NodeRef> items = m_session->excludedItems();
-    auto setSizes = [](QTreeWidgetItem *row, std::uint64_t zipped, std::uint64_t unzipped) {
-        row->setText(1, formatMiB(zipped));
-        row->setText(2, formatMiB(unzipped));
-        row->setToolTip(1, formatMiBAndBytes(zipped));
-        row->setToolTip(2, formatMiBAndBytes(unzipped));
-        row->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-        row->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+    auto sizes = [](std::uint64_t zipped, std::uint64_t unzipped) {
+        return std::vector<PanelCell>{{formatMiB(zipped), formatMiBAndBytes(zipped), {}, true},
+                                      {formatMiB(unzipped), formatMiBAndBytes(unzipped), {}, true}};
     };
-    // Items a rule or a glob excluded sit under it, with its total.
-    struct Group {
-        QTreeWidgetItem *row = nullptr;
-        std::vector<NodeRef> refs;
-    };
-    std::map<QString, Group> groups;
+    // Items a rule or a glob excluded sit under it, with its total; the
+    // rest in the order they were excluded.
+    std::vector<PanelRow> rows;
+    std::map<QString, std::size_t> groups;  // reason -> its row
     for (const NodeRef &ref : items) {
-        const Package &package = *m_session->package(ref.package);
-        const PackageTree &tree = package.tree;
+        const PackageTree &tree = m_session->package(ref.package)->tree;
         const SizeTotals &totals = tree.node(ref.node).totals;
         QString label = tree.path(ref.node) + (tree.isFolder(ref.node) ? u"/"_s : QString());
         if (ref.package > 0)
             label = tr("layer %1: %2").arg(ref.package).arg(label);
+        PanelRow row;
+        row.key = u"%1:%2"_s.arg(ref.package).arg(ref.node);
+        row.cells = {{label, label}};
+        for (PanelCell &cell : sizes(totals.footprint, totals.unzipped))
+            row.cells.push_back(std::move(cell));
+        row.refs = {ref};
         const QString reason = m_session->exclusionReason(ref);
-        QTreeWidgetItem *parent = nullptr;
-        if (!reason.isEmpty()) {
-            Group &group = groups[reason];
-            if (!group.row) {
-                group.row = new QTreeWidgetItem(m_list, {reason});
-                group.row->setToolTip(0, reason);
-                QFont bold = group.row->font(0);
-                bold.setBold(true);
-                group.row->setFont(0, bold);
-            }
-            group.refs.push_back(ref);
-            parent = group.row;
+        if (reason.isEmpty()) {
+            rows.push_back(std::move(row));
+            continue;
         }
-        auto *item = parent ? new QTreeWidgetItem(parent, {label}) : new QTreeWidgetItem(m_list, {label});
-        item->setData(0, kRefRole, QPoint(ref.package, int(ref.node)));
-        item->setToolTip(0, label);
-        setSizes(item, totals.footprint, totals.unzipped);
+        auto [group, added] = groups.try_emplace(reason, rows.size());
+        if (added) {
+            PanelRow head;
+            head.key = u"reason:"_s + reason;
+            head.cells = {{reason, reason}};
+            head.bold = true;
+            rows.push_back(std::move(head));
+        }
+        rows[group->second].children.push_back(std::move(row));
     }
-    for (auto &[reason, group] : groups) {
-        const SizeTotals totals = m_session->combinedTotals(group.refs);
-        setSizes(group.row, totals.footprint, totals.unzipped);
+    for (const auto &[reason, at] : groups) {
+        PanelRow &head = rows[at];
+        std::vector<NodeRef> refs;
+        for (const PanelRow &child : head.children)
+            refs.push_back(child.refs.front());
+        const SizeTotals totals = m_session->combinedTotals(refs);
+        for (PanelCell &cell : sizes(totals.footprint, totals.unzipped))
+            head.cells.push_back(std::move(cell));
     }
+    m_model->setRows(std::move(rows));
     m_list->setRootIsDecorated(!groups.empty());
     m_list->expandAll();
     if (items.empty()) {

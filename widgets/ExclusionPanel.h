@@ -7,10 +7,11 @@
 #include <vector>
 
 class QLabel;
-class QTreeWidget;
+class QTreeView;
 
 namespace packscope {
 
+class PanelModel;
 class Session;
 
 // The Excluded panel: what the user took out of the package, each item with
@@ -24,7 +25,8 @@ class ExclusionPanel : public QWidget
 public:
     explicit ExclusionPanel(Session *session, QWidget *parent = nullptr);
 
-    QTreeWidget *list() const { return m_list; }
+    QTreeView *list() const { return m_list; }
+    PanelModel *model() const { return m_model; }
     QString totalText() const;
     std::vector<NodeRef> selectedRefs() const;
 
@@ -40,7 +42,8 @@ private:
     void setDropHighlight(bool on);
 
     Session *m_session;
-    QTreeWidget *m_list;
+    PanelModel *m_model;
+    QTreeView *m_list;
     QLabel *m_total;
     QLabel *m_hint;
 };

@@ -43,6 +43,9 @@ GaugePanel::GaugePanel(Session *session, QWidget *parent)
     m_layout->setContentsMargins(4, 4, 4, 4);
     m_layout->setHorizontalSpacing(12);
     m_layout->setVerticalSpacing(0);
+    // Follows the session's evaluation itself: nobody pushes results in.
+    connect(m_session, &Session::changed, this, [this] { setResults(m_session->evaluation().limits); });
+    setResults(m_session->evaluation().limits);
 }
 
 LimitGauge *GaugePanel::gauge(const QString &limitId) const

@@ -25,8 +25,6 @@ class GaugePanel : public QWidget
 public:
     explicit GaugePanel(Session *session, QWidget *parent = nullptr);
 
-    // Shows these results (Evaluation::limits, one per limit of the profile).
-    void setResults(const std::vector<LimitResult> &results);
     const std::vector<LimitGauge *> &gauges() const { return m_gauges; }
     LimitGauge *gauge(const QString &limitId) const;
     // The culprit line under the gauge of `limitId` (empty when it passes).
@@ -40,6 +38,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // Shows these results (Evaluation::limits, one per limit of the profile).
+    void setResults(const std::vector<LimitResult> &results);
     void arrange();
     struct Slot {
         LimitGauge *gauge;

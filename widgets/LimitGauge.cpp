@@ -88,7 +88,7 @@ LimitGauge::Zone LimitGauge::zone() const
         return Zone::Info;
     if (!m_result.pass)
         return Zone::Over;
-    if (m_result.rule.limit > 0 && double(m_result.value) > kNearFraction * double(m_result.rule.limit))
+    if (m_result.isNear())
         return Zone::Near;
     return Zone::Ok;
 }
@@ -102,25 +102,21 @@ QString LimitGauge::valueText() const
 {
     if (!m_hasResult)
         return {};
-    const double percent = m_result.rule.limit ? 100.0 * double(m_result.value) / double(m_result.rule.limit) : 0.0;
     return tr("%1%2 of %3 (%4 %)")
         .arg(m_estimated ? u"≈ "_s : QString(), amountText(m_result.value), amountText(m_result.rule.limit),
-             QString::number(percent, 'f', 1));
+             QString::number(100.0 * m_result.fractionOfLimit(), 'f', 1));
 }
 
 QString LimitGauge::statusText() const
 {
     if (!m_hasResult)
         return {};
-    const std::uint64_t gap = std::uint64_t(std::abs(m_result.headroom));
     if (m_result.rule.isInfo())
         return m_result.pass ? tr("fits") : tr("too big (information only)");
     if (!m_result.pass) {
-        // With a strict "<" rule, reaching the limit exactly already fails.
-        const std::uint64_t over = m_result.value - m_result.rule.largestPassing();
-        return tr("over by %1").arg(m_result.rule.isCount() ? QString::number(over) : formatMiB(over));
+        return tr("over by %1").arg(amountText(m_result.over()));
     }
-    return tr("%1 headroom").arg(m_result.rule.isCount() ? QString::number(gap) : formatMiB(gap));
+    return tr("%1 headroom").arg(amountText(m_result.gap()));
 }
 
 QString LimitGauge::noteText() const
@@ -214,7 +210,7 @@ void LimitGauge::paintEvent(QPaintEvent *)
     const double max = scaleMax();
     const auto xOf = [&](double v) { return bar.left() + bar.width() * std::clamp(v / max, 0.0, 1.0); };
     const double limitX = xOf(double(m_result.rule.limit));
-    const double nearX = xOf(kNearFraction * double(m_result.rule.limit));
+    const double nearX = xOf(LimitResult::kNearFraction * double(m_result.rule.limit));
     p.setPen(Qt::NoPen);
     p.setBrush(pal.color(QPalette::Base));
     p.drawRoundedRect(bar, 3, 3);

@@ -19,7 +19,6 @@ class LimitGauge : public QWidget
     Q_OBJECT
 public:
     enum class Zone { Ok, Near, Over, Info };
-    static constexpr double kNearFraction = 0.8;
 
     explicit LimitGauge(Session *session, QWidget *parent = nullptr);
 

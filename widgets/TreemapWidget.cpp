@@ -4,13 +4,12 @@
 #include "NodeDragPayload.h"
 #include "TreemapToolTip.h"
 
+#include "jobs/JobRunner.h"
 #include "session/Session.h"
 #include "treemap/TreemapSource.h"
 
 #include <QApplication>
 #include <QDrag>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QHelpEvent>
 #include <QMimeData>
 #include <QMouseEvent>
@@ -24,7 +23,9 @@ using namespace Qt::StringLiterals;
 namespace packscope {
 
 
-TreemapWidget::TreemapWidget(Session *session, QWidget *parent) : QWidget(parent), m_session(session)
+TreemapWidget::TreemapWidget(Session *session, JobRunner *jobs, QWidget *parent)
+    : QWidget(parent), m_session(session), m_jobs(jobs),
+      m_jobKind(u"treemap layout %1"_s.arg(quintptr(this), 0, 16))
 {
     setMouseTracking(true);
     setAcceptDrops(true);
@@ -57,14 +58,6 @@ void TreemapWidget::setCushions(bool on)
 void TreemapWidget::setFilter(const NodeFilter &filter)
 {
     m_filter = filter;
-    invalidate();
-}
-
-void TreemapWidget::setCulprits(std::vector<NodeRef> culprits)
-{
-    if (culprits == m_culprits)
-        return;
-    m_culprits = std::move(culprits);
     invalidate();
 }
 
@@ -162,7 +155,7 @@ void TreemapWidget::invalidate()
         update();
         return;
     }
-    if (m_job) {
+    if (m_jobRunning) {
         m_rerun = true;  // one more job when this one ends, whatever happens meanwhile
         return;
     }
@@ -172,7 +165,7 @@ void TreemapWidget::invalidate()
         m_jobPending = true;
         QMetaObject::invokeMethod(this, [this] {
             m_jobPending = false;
-            if (m_job)
+            if (m_jobRunning)
                 m_rerun = true;
             else if (m_shownGeneration < m_requestedGeneration)
                 startJob();
@@ -188,9 +181,8 @@ void TreemapWidget::startJob()
     const TreemapOptions options = m_options;
     const quint64 generation = m_requestedGeneration;
     TreemapLook jobLook = look();
-    m_job = new QFutureWatcher<Frame>(this);
-    connect(m_job, &QFutureWatcher<Frame>::finished, this, &TreemapWidget::onJobFinished);
-    m_job->setFuture(QtConcurrent::run([source, jobRoots, bounds, options, generation, jobLook]() {
+    m_jobRunning = true;
+    m_jobs->run<Frame>(m_jobKind, this, [source, jobRoots, bounds, options, generation, jobLook](const JobControl &) {
         Frame frame;
         frame.layout = TreemapLayout::compute(*source, jobRoots, bounds, options);
         frame.image = TreemapRenderer::paintTiles(frame.layout, *source, jobLook);
@@ -198,14 +190,12 @@ void TreemapWidget::startJob()
         frame.look = jobLook;
         frame.generation = generation;
         return frame;
-    }));
+    }, [this](Frame frame) { onJobFinished(std::move(frame)); });
 }
 
-void TreemapWidget::onJobFinished()
+void TreemapWidget::onJobFinished(Frame frame)
 {
-    Frame frame = m_job->result();
-    m_job->deleteLater();
-    m_job = nullptr;
+    m_jobRunning = false;
     // A synchronous refresh may have shown something newer meanwhile.
     if (frame.generation > m_shownGeneration) {
         present(std::move(frame));
@@ -259,8 +249,14 @@ void TreemapWidget::onPackagesChanged()
 
 void TreemapWidget::onSessionChanged()
 {
+    // The culprits of every failing limit are outlined.
+    std::vector<NodeRef> culprits = m_session->evaluation().culprits();
+    const bool culpritsChanged = culprits != m_culprits;
+    m_culprits = std::move(culprits);
     if (m_packagesJustChanged) {
         m_packagesJustChanged = false;
+        if (culpritsChanged)
+            invalidate();
         return;
     }
     if (m_zoomRoot.isValid() && m_session->isExcluded(m_zoomRoot)) {
@@ -283,7 +279,7 @@ void TreemapWidget::resizeEvent(QResizeEvent *event)
 void TreemapWidget::paintEvent(QPaintEvent *)
 {
     // Without a worker (or before the first picture) lay out right here.
-    if (m_shownGeneration < m_requestedGeneration && (!m_asynchronous || m_shownGeneration == 0 || !m_job))
+    if (m_shownGeneration < m_requestedGeneration && (!m_asynchronous || m_shownGeneration == 0 || !m_jobRunning))
         layOutNow();
     QPainter painter(this);
     painter.fillRect(rect(), palette().color(QPalette::Base));  // where a stale picture is smaller

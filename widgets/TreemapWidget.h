@@ -11,11 +11,9 @@
 
 #include <memory>
 
-template<typename T>
-class QFutureWatcher;
-
 namespace packscope {
 
+class JobRunner;
 class Session;
 
 // The treemap of a session: every file as a tile sized by unzipped bytes or
@@ -38,15 +36,14 @@ class TreemapWidget : public QWidget
 {
     Q_OBJECT
 public:
-    explicit TreemapWidget(Session *session, QWidget *parent = nullptr);
+    // Layouts are laid out and painted as `jobs`' jobs.
+    TreemapWidget(Session *session, JobRunner *jobs, QWidget *parent = nullptr);
 
     SizeMode sizeMode() const { return m_options.mode; }
     void setSizeMode(SizeMode mode);
     bool cushions() const { return m_cushions; }
     void setCushions(bool on);
     void setFilter(const NodeFilter &filter);
-    // Files outlined in red: those that push the package past a failing limit.
-    void setCulprits(std::vector<NodeRef> culprits);
 
     NodeRef selected() const { return m_selected; }
     void setSelected(const NodeRef &ref);
@@ -98,7 +95,7 @@ private:
     void invalidate();  // layout and picture out of date: ask for a new frame
     void layOutNow();  // lays out and paints on this thread; no repaint
     void startJob();
-    void onJobFinished();
+    void onJobFinished(Frame frame);
     void present(Frame frame);
     TreemapLook look() const;
     std::vector<NodeRef> roots() const;
@@ -106,13 +103,15 @@ private:
     void startDrag(const NodeRef &ref);
 
     Session *m_session;
+    JobRunner *m_jobs;
+    QString m_jobKind;  // this treemap's layouts, a kind of their own
     TreemapOptions m_options;
     TreemapLayout m_layout;  // on show, with the picture below
     QImage m_cache;
     std::shared_ptr<const TreemapSource> m_shownSource;  // what m_layout refers to
     quint64 m_requestedGeneration = 0;  // bumped by every change
     quint64 m_shownGeneration = 0;
-    QFutureWatcher<Frame> *m_job = nullptr;
+    bool m_jobRunning = false;
     bool m_rerun = false;
     bool m_jobPending = false;  // a job starts on the next event-loop turn
     bool m_asynchronous = true;

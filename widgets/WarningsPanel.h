@@ -5,11 +5,12 @@
 #include <QWidget>
 
 class QLabel;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QModelIndex;
+class QTreeView;
 
 namespace packscope {
 
+class PanelModel;
 class Session;
 
 // Everything odd the readers found in the session's packages (unsafe names,
@@ -25,7 +26,8 @@ public:
 
     // Warnings of every package, omitted ones included.
     int warningCount() const { return m_count; }
-    QTreeWidget *list() const { return m_list; }
+    QTreeView *list() const { return m_list; }
+    PanelModel *model() const { return m_model; }
 
 Q_SIGNALS:
     void countChanged(int count);
@@ -33,10 +35,11 @@ Q_SIGNALS:
 
 private:
     void rebuild();
-    void onActivated(QTreeWidgetItem *item);
+    void onActivated(const QModelIndex &index);
 
     Session *m_session;
-    QTreeWidget *m_list;
+    PanelModel *m_model;
+    QTreeView *m_list;
     QLabel *m_summary;
     int m_count = 0;
 };

@@ -11,6 +11,7 @@
 #include "WarningsPanel.h"
 
 #include "whatif/NodeFilter.h"
+#include "session/PackageFacts.h"
 #include "session/Session.h"
 
 #include <QTabWidget>
@@ -20,11 +21,11 @@ using namespace Qt::StringLiterals;
 
 namespace packscope {
 
-AnalysisPanes::AnalysisPanes(Session *session, QWidget *parent)
-    : QSplitter(Qt::Horizontal, parent), m_session(session), m_tree(new PackageTreeView(session, this)),
-      m_dependencies(new DependencyList(session, this)), m_treeTabs(new QTabWidget(this)),
-      m_treemap(new TreemapWidget(session, this)), m_breadcrumb(new TreemapBreadcrumb(session, this)),
-      m_exclusions(new ExclusionPanel(session, this)), m_suggestions(new SuggestionsPanel(session, this)),
+AnalysisPanes::AnalysisPanes(Session *session, JobRunner *jobs, QWidget *parent)
+    : QSplitter(Qt::Horizontal, parent), m_session(session), m_facts(new PackageFacts(session, jobs, this)),
+      m_tree(new PackageTreeView(session, this)), m_dependencies(new DependencyList(session, m_facts, this)), m_treeTabs(new QTabWidget(this)),
+      m_treemap(new TreemapWidget(session, jobs, this)), m_breadcrumb(new TreemapBreadcrumb(session, this)),
+      m_exclusions(new ExclusionPanel(session, this)), m_suggestions(new SuggestionsPanel(session, m_facts, this)),
       m_warnings(new WarningsPanel(session, this)), m_chart(new CompositionChart(session, this)),
       m_sideSplitter(new QSplitter(Qt::Vertical, this))
 {

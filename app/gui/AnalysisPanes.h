@@ -17,6 +17,8 @@ class NodeFilter;
 class PackageTreeView;
 class Session;
 class SuggestionsPanel;
+class JobRunner;
+class PackageFacts;
 class TreemapBreadcrumb;
 class TreemapWidget;
 class WarningsPanel;
@@ -29,7 +31,7 @@ class AnalysisPanes : public QSplitter
 {
     Q_OBJECT
 public:
-    explicit AnalysisPanes(Session *session, QWidget *parent = nullptr);
+    AnalysisPanes(Session *session, JobRunner *jobs, QWidget *parent = nullptr);
 
     PackageTreeView *tree() const { return m_tree; }
     TreemapWidget *treemap() const { return m_treemap; }
@@ -50,6 +52,7 @@ public:
 
 private:
     Session *m_session;
+    PackageFacts *m_facts;  // the panels' dependencies and binaries
     PackageTreeView *m_tree;
     DependencyList *m_dependencies;
     QTabWidget *m_treeTabs;  // Files and Packages

@@ -16,6 +16,7 @@
 #include "WelcomePage.h"
 
 #include "demo/DemoPackage.h"
+#include "jobs/JobRunner.h"
 #include "readers/PackageReader.h"
 #include "report/SizeFormat.h"
 #include "session/Session.h"
@@ -50,7 +51,8 @@ using namespace Qt::StringLiterals;
 namespace packscope {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_session(new Session(this)), m_loader(new PackageLoader(this)),
+    : QMainWindow(parent), m_session(new Session(this)), m_jobs(new JobRunner(JobRunner::Mode::Background, this)),
+      m_loader(new PackageLoader(m_jobs, this)),
       m_recent(new RecentFiles(this))
 {
     setWindowTitle(tr("Packscope"));
@@ -275,7 +277,7 @@ void MainWindow::createCentralArea()
     layout->addWidget(m_gauges);
 
 
-    m_panes = new AnalysisPanes(m_session, central);
+    m_panes = new AnalysisPanes(m_session, m_jobs, central);
     layout->addWidget(m_panes, 1);
     connect(m_filterBar, &FilterBar::filterChanged, m_panes, &AnalysisPanes::setFilter);
 
@@ -573,11 +575,12 @@ void MainWindow::openDemo(int demo)
         return;
     m_messages->showError({});
     const auto which = DemoPackage::Demo(demo);
-    m_loader->run([which] {
+    m_loader->run([which](const JobControl &control) {
         QString error;
         const QString path = DemoPackage::ensure(DemoPackage::defaultFolder(), &error, which);
         PackageLoader::Results results;
-        results.push_back(path.isEmpty() ? LoadResult::failure(tr("Demo package"), error) : PackageReader::read(path));
+        results.push_back(path.isEmpty() ? LoadResult::failure(tr("Demo package"), error)
+                                            : PackageReader::read(path, control.sink()));
         return results;
     }, LoadFunction);
     onLoadStarted(which == DemoPackage::Demo::Zeros ? tr("the demo package (350 MB of zeros, written once)")
@@ -677,10 +680,6 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
 
 void MainWindow::onSessionChanged()
 {
-    const Evaluation &evaluation = m_session->evaluation();
-    m_gauges->setResults(evaluation.limits);
-    m_panes->treemap()->setCulprits(evaluation.culprits());
-
     m_undoAction->setEnabled(m_session->canUndo());
     m_redoAction->setEnabled(m_session->canRedo());
     m_restoreAllAction->setEnabled(m_session->hasExclusions());

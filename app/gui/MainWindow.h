@@ -24,6 +24,7 @@ class QToolBar;
 namespace packscope {
 
 class AnalysisPanes;
+class JobRunner;
 
 class CompositionChart;
 class ExclusionPanel;
@@ -122,6 +123,7 @@ private:
     void setDark(bool dark);
 
     Session *m_session;
+    JobRunner *m_jobs;  // everything slow: loads, facts, layouts
     PackageLoader *m_loader;
     RecentFiles *m_recent;
 

@@ -1,23 +1,22 @@
 #pragma once
 
-#include "readers/LoadProgress.h"
+#include "jobs/JobControl.h"
 #include "readers/LoadResult.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
 
-#include <atomic>
 #include <functional>
-#include <memory>
 #include <vector>
 
 namespace packscope {
 
-// Reads packages off the GUI thread, one job at a time, and tells how far it
-// has got (progress(), polled by the window). cancel() lets the window go back
-// to what it showed at once; a reader that reports progress stops at its next
-// report, any other finishes in the background, and its result is dropped.
+class JobRunner;
+
+// Reads packages as the runner's "load" job, one load at a time, and tells
+// how far it has got (progress(), polled by the window). cancel() lets the
+// window go back to what it showed at once; a reader that reports progress
+// stops at its next report, and the result of any load is dropped.
 class PackageLoader : public QObject
 {
     Q_OBJECT
@@ -25,10 +24,9 @@ public:
     // What a job produces: one result per path, in order.
     using Results = std::vector<LoadResult>;
     // A job: returns the results, or sets its first one's error.
-    using Job = std::function<Results()>;
+    using Job = std::function<Results(const JobControl &)>;
 
-    explicit PackageLoader(QObject *parent = nullptr);
-    ~PackageLoader() override;
+    explicit PackageLoader(JobRunner *jobs, QObject *parent = nullptr);
 
     bool isBusy() const { return m_busy; }
     // Starts reading `paths`; `tag` comes back with the results.
@@ -50,15 +48,9 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    // Written by the reading thread, read by the GUI thread.
-    struct SharedProgress {
-        std::atomic<int> file{-1};
-        std::atomic<std::uint64_t> bytesRead{0}, bytesTotal{0}, entries{0};
-        std::atomic<bool> cancelled{false};
-    };
-    std::shared_ptr<SharedProgress> m_shared = std::make_shared<SharedProgress>();
-    QStringList m_names;  // of the paths being loaded
-    QFutureWatcher<Results> *m_watcher = nullptr;
+    JobRunner *m_jobs;
+    JobControl m_control;  // of the current load
+    QStringList m_names;   // of the paths being loaded
     int m_tag = 0;
     bool m_busy = false;
 };

@@ -37,6 +37,18 @@ struct LimitResult {
     // text, with the function's budget in place of the limit when layers are
     // attached. Empty when the profile gives none.
     QString errorText;
+
+    // A passing limit whose value is past this share of it is "near".
+    static constexpr double kNearFraction = 0.8;
+
+    // value / limit (0 for a limit of 0).
+    double fractionOfLimit() const { return rule.limit ? double(value) / double(rule.limit) : 0.0; }
+    bool isNear() const { return pass && rule.limit > 0 && fractionOfLimit() > kNearFraction; }
+    // What must go for a failing limit to pass: with a strict "<" rule,
+    // reaching the limit exactly already fails. 0 when it passes.
+    std::uint64_t over() const { return pass ? 0 : value - rule.largestPassing(); }
+    // The distance to the limit either way (headroom, or how far past it).
+    std::uint64_t gap() const { return std::uint64_t(headroom < 0 ? -headroom : headroom); }
 };
 
 } // namespace packscope

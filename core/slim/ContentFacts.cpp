@@ -11,13 +11,13 @@ constexpr qsizetype kMaxBinaryBytes = qsizetype(1) << 30;
 
 } // namespace
 
-ContentFacts ContentFacts::gather(const Package &package)
+ContentFacts ContentFacts::gather(const Package &package, const JobControl &control)
 {
     ContentFacts facts;
     facts.binaries = BinarySniffer::sniff(package, &facts.error);
     const EntryContents contents(package);
     for (const BinarySniffer::Found &b : facts.binaries) {
-        if (!contents.isReadable())
+        if (!contents.isReadable() || control.isCancelled())
             break;
         if (b.kind != BinaryKind::ElfX86_64 && b.kind != BinaryKind::ElfAarch64 && b.kind != BinaryKind::ElfOther)
             continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobs/JobControl.h"
 #include "model/Package.h"
 #include "slim/BinarySniffer.h"
 #include "slim/DebugStripModel.h"
@@ -26,7 +27,9 @@ struct ContentFacts {
     // binaries missing.
     QString error;
 
-    static ContentFacts gather(const Package &package);
+    // Stops between binaries when `control` is cancelled (the facts are then
+    // incomplete, and nobody is waiting for them).
+    static ContentFacts gather(const Package &package, const JobControl &control = {});
 };
 
 } // namespace packscope

@@ -2,11 +2,16 @@
 
 #include "SyntheticPackage.h"
 
+#include "jobs/JobRunner.h"
+#include "session/PackageFacts.h"
+
 #include <QCoreApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
 #include <QAction>
+#include <QAbstractItemModel>
+#include <QAbstractItemModelTester>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -29,6 +34,21 @@ inline packscope::PackagePtr bigFunction()
             {QStringLiteral("lib/numpy/core.so"), 60 * kMiB, 15 * kMiB},
             {QStringLiteral("lib/numpy/tests/test_core.py"), 37 * kMiB, 4 * kMiB},
         });
+}
+
+// What a side panel needs besides the session: the runner of its slow
+// jobs and the package facts they find. Declared before the panels, it
+// outlives them.
+struct PanelJobs {
+    packscope::JobRunner jobs;
+    packscope::PackageFacts facts;
+    explicit PanelJobs(packscope::Session *session) : facts(session, &jobs) {}
+};
+
+// The text of a panel's row `row` (under `parent`), column `column`.
+inline QString cellText(const QAbstractItemModel *model, int row, int column = 0, const QModelIndex &parent = {})
+{
+    return model->index(row, column, parent).data().toString();
 }
 
 // Delivers a drag-enter, drag-move and drop of `mime` at the widget's centre;

@@ -14,6 +14,7 @@
 #include "PackageItemDelegate.h"
 #include "PackageTreeModel.h"
 #include "PackageTreeView.h"
+#include "PanelModel.h"
 #include "SuggestionsPanel.h"
 #include "TreemapLegend.h"
 #include "TreemapRenderer.h"
@@ -29,7 +30,8 @@
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QTabBar>
-#include <QTreeWidget>
+#include <QAbstractItemModelTester>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -147,7 +149,7 @@ private Q_SLOTS:
         }
         QVERIFY(header->sectionSize(PackageTreeModel::NameColumn) >= 180);
         QVERIFY(!window.gauges()->culpritText(u"zipped-direct-upload"_s).isEmpty());
-        QTreeWidget *excluded = window.exclusionPanel()->list();
+        QTreeView *excluded = window.exclusionPanel()->list();
         QVERIFY2(excluded->viewport()->height() >= 5 * excluded->fontMetrics().lineSpacing(),
                  qPrintable(u"%1 px"_s.arg(excluded->viewport()->height())));
     }
@@ -316,35 +318,38 @@ private Q_SLOTS:
             {u"node_modules/dep/index.js.map"_s, 6 * kMiB, 2 * kMiB},
             {u"node_modules/dep/README.md"_s, 1 * kMiB, 1 * kMiB / 2},
         }));
-        SuggestionsPanel panel(&session);
+        fixtures::PanelJobs jobs(&session);
+        SuggestionsPanel panel(&session, &jobs.facts);
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel.refresh();
-        const auto titles = [&panel] {
-            QStringList list;
-            for (int i = 0; i < panel.list()->topLevelItemCount(); ++i) {
-                if (panel.list()->topLevelItem(i)->flags() & Qt::ItemIsUserCheckable)
-                    list << panel.list()->topLevelItem(i)->text(0);
+        const QAbstractItemModel *model = panel.model();
+        const auto checkable = [model] {
+            QList<QPersistentModelIndex> rows;
+            for (int i = 0; i < model->rowCount(); ++i) {
+                if (model->flags(model->index(i, 0)) & Qt::ItemIsUserCheckable)
+                    rows << model->index(i, 0);
             }
+            return rows;
+        };
+        const auto titles = [&checkable] {
+            QStringList list;
+            for (const QPersistentModelIndex &row : checkable())
+                list << row.data().toString();
             return list;
         };
         const QStringList before = titles();
         QVERIFY2(before.size() >= 3, qPrintable(before.join(u" | "_s)));
-        QTreeWidgetItem *first = nullptr;
-        for (int i = 0; i < panel.list()->topLevelItemCount() && !first; ++i) {
-            if (panel.list()->topLevelItem(i)->flags() & Qt::ItemIsUserCheckable)
-                first = panel.list()->topLevelItem(i);
-        }
-        first->setCheckState(0, Qt::Checked);
+        // The row is updated in place: the same index, checked.
+        const QPersistentModelIndex first = checkable().front();
+        QVERIFY(panel.model()->setData(first, Qt::Checked, Qt::CheckStateRole));
         panel.refresh();
         QCOMPARE(titles(), before);
-        QTreeWidgetItem *again = nullptr;
-        for (int i = 0; i < panel.list()->topLevelItemCount() && !again; ++i) {
-            if (panel.list()->topLevelItem(i)->flags() & Qt::ItemIsUserCheckable)
-                again = panel.list()->topLevelItem(i);
-        }
-        QCOMPARE(again->checkState(0), Qt::Checked);
-        again->setCheckState(0, Qt::Unchecked);
+        QVERIFY(first.isValid());
+        QCOMPARE(first.data(Qt::CheckStateRole), QVariant(Qt::Checked));
+        QVERIFY(panel.model()->setData(first, Qt::Unchecked, Qt::CheckStateRole));
         panel.refresh();
         QCOMPARE(titles(), before);
+        QCOMPARE(first.data(Qt::CheckStateRole), QVariant(Qt::Unchecked));
     }
 };
 

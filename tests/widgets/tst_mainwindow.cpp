@@ -45,7 +45,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabBar>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QTemporaryDir>
 #include <QtTest>
 

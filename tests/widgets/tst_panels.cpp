@@ -9,6 +9,7 @@
 #include "TreemapToolTip.h"
 #include "ExclusionPanel.h"
 #include "NodeDragPayload.h"
+#include "PanelModel.h"
 #include "SuggestionsPanel.h"
 #include "WarningsPanel.h"
 
@@ -19,7 +20,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QtTest>
 
 #include <algorithm>
@@ -28,6 +29,8 @@
 using namespace Qt::StringLiterals;
 using namespace packscope;
 using fixtures::bigFunction;
+using fixtures::cellText;
+using fixtures::PanelJobs;
 using fixtures::dropOn;
 using fixtures::kMiB;
 using fixtures::syntheticPackage;
@@ -36,6 +39,59 @@ class TestPanels : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Rows matched by key are changed, moved, inserted and removed in place,
+    // so a persistent index (a selection) follows its row; the model passes
+    // Qt's model tester through every kind of update.
+    void panelRowsUpdateInPlace()
+    {
+        PanelModel model({u"Item"_s, u"Size"_s});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto row = [](const QString &key, const QString &size, std::vector<PanelRow> children = {}) {
+            PanelRow r;
+            r.key = key;
+            r.cells = {{key}, {size, {}, {}, true}};
+            r.children = std::move(children);
+            return r;
+        };
+        model.setRows({row(u"a"_s, u"1"_s), row(u"b"_s, u"2"_s, {row(u"b1"_s, u"1"_s)}), row(u"c"_s, u"3"_s)});
+        QCOMPARE(model.rowCount(), 3);
+        const QPersistentModelIndex b = model.index(1, 0);
+        const QPersistentModelIndex b1 = model.index(0, 0, b);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        // a goes, c moves before b, d comes, b's size and children change.
+        model.setRows({row(u"c"_s, u"3"_s), row(u"d"_s, u"4"_s),
+                       row(u"b"_s, u"5"_s, {row(u"b1"_s, u"1"_s), row(u"b2"_s, u"2"_s)})});
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(cellText(&model, 0), u"c"_s);
+        QCOMPARE(cellText(&model, 1), u"d"_s);
+        QVERIFY(b.isValid() && b1.isValid());
+        QCOMPARE(b.row(), 2);
+        QCOMPARE(model.index(b.row(), 1).data().toString(), u"5"_s);
+        QCOMPARE(b1.parent(), QModelIndex(b));
+        QCOMPARE(model.rowCount(b), 2);
+        QCOMPARE(model.index(1, 1).data(Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+        // Repeated keys stay apart.
+        model.setRows({row(u"x"_s, u"1"_s), row(u"x"_s, u"2"_s)});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(cellText(&model, 1, 1), u"2"_s);
+        // Thousands of scattered removals are one reset, not thousands of signals.
+        std::vector<PanelRow> many, half;
+        for (int i = 0; i < 2000; ++i) {
+            many.push_back(row(QString::number(i), {}));
+            if (i % 2 == 0)
+                half.push_back(row(QString::number(i), {}));
+        }
+        model.setRows(std::move(many));
+        removed.clear();
+        model.setRows(std::move(half));
+        QCOMPARE(model.rowCount(), 1000);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(cellText(&model, 999), u"1998"_s);
+    }
+
     // When the whole plan is not enough, the panel says which limit stays
     // over, by how much, and which file no rule matches, and offers it.
     void aPlanThatIsNotEnoughSaysWhatBlocksIt()
@@ -46,7 +102,8 @@ private Q_SLOTS:
             {u"node_modules/@sparticuz/chromium/bin/chromium.br"_s, 63535104, 63540000},
             {u"node_modules/dep/index.js.map"_s, 3 * kMiB, 1 * kMiB},
         }));
-        SuggestionsPanel panel(&session);
+        PanelJobs jobs(&session);
+        SuggestionsPanel panel(&session, &jobs.facts);
         panel.refresh();
         QCOMPARE(panel.shortfalls().size(), std::size_t(1));
         const PlanShortfall &s = panel.shortfalls().front();
@@ -74,7 +131,9 @@ private Q_SLOTS:
     {
         Session session;
         session.setFunction(bigFunction());
-        SuggestionsPanel panel(&session);
+        PanelJobs jobs(&session);
+        SuggestionsPanel panel(&session, &jobs.facts);
+        QAbstractItemModelTester suggestionsTester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel.refresh();
         // numpy/tests is a Python test folder (caution); it fixes nothing alone.
         const auto &found = panel.suggestions();
@@ -83,45 +142,50 @@ private Q_SLOTS:
         const NodeRef tests{0, fixtures::nodeAt(session.package(0)->tree, u"lib/numpy/tests"_s)};
         QCOMPARE(at->items, std::vector<NodeRef>{tests});
         QCOMPARE(at->unzippedSaving, 37 * kMiB);
-        QTreeWidgetItem *row = nullptr;
-        for (int i = 0; i < panel.list()->topLevelItemCount(); ++i) {
-            QTreeWidgetItem *item = panel.list()->topLevelItem(i);
-            if (item->data(0, Qt::UserRole + 1).isValid()
-                && found[std::size_t(item->data(0, Qt::UserRole + 1).toInt())].rule.id == u"python-tests"_s)
-                row = item;
+        PanelModel *model = panel.model();
+        QModelIndex row;
+        for (int i = 0; i < model->rowCount(); ++i) {
+            const QModelIndex index = model->index(i, 0);
+            if (model->row(index)->tag >= 0 && found[std::size_t(model->row(index)->tag)].rule.id == u"python-tests"_s)
+                row = index;
         }
-        QVERIFY(row);
+        QVERIFY(row.isValid());
         ExclusionPanel excluded(&session);
-        row->setCheckState(0, Qt::Checked);
+        QAbstractItemModelTester excludedTester(excluded.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model->setData(row, Qt::Checked, Qt::CheckStateRole));
         QVERIFY(session.isExcluded(tests));
         // The Excluded panel lists it under the rule, with the rule's total.
         QCOMPARE(session.exclusionReason(tests), at->rule.title);
-        QCOMPARE(excluded.list()->topLevelItemCount(), 1);
-        QTreeWidgetItem *group = excluded.list()->topLevelItem(0);
-        QCOMPARE(group->text(0), at->rule.title);
-        QCOMPARE(group->childCount(), 1);
-        QCOMPARE(group->child(0)->text(0), u"lib/numpy/tests/"_s);
-        QCOMPARE(group->text(2), formatMiB(37 * kMiB));
-        // A glob's matches get a group of their own; undo takes it away.
+        const PanelModel *listed = excluded.model();
+        QCOMPARE(listed->rowCount(), 1);
+        const QModelIndex group = listed->index(0, 0);
+        QCOMPARE(group.data().toString(), at->rule.title);
+        QCOMPARE(listed->rowCount(group), 1);
+        QCOMPARE(cellText(listed, 0, 0, group), u"lib/numpy/tests/"_s);
+        QCOMPARE(cellText(listed, 0, 2), formatMiB(37 * kMiB));
+        // A glob's matches get a group of their own; undo takes it away,
+        // and the rule's group stays the same row (updated in place).
+        const QPersistentModelIndex kept(group);
         QCOMPARE(session.excludeMatching(GlobPattern(u"*.txt"_s)), 1);
-        QCOMPARE(excluded.list()->topLevelItemCount(), 2);
+        QCOMPARE(listed->rowCount(), 2);
         session.undo();
-        QCOMPARE(excluded.list()->topLevelItemCount(), 1);
+        QCOMPARE(listed->rowCount(), 1);
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.data().toString(), at->rule.title);
         // Restoring and undoing brings the item back under its rule.
         session.restore({tests});
-        QCOMPARE(excluded.list()->topLevelItemCount(), 0);
+        QCOMPARE(listed->rowCount(), 0);
         session.undo();
         QCOMPARE(session.exclusionReason(tests), at->rule.title);
         panel.refresh();
         // Still listed, checked; unchecking takes it back.
-        QTreeWidgetItem *applied = nullptr;
-        for (int i = 0; i < panel.list()->topLevelItemCount(); ++i) {
-            QTreeWidgetItem *item = panel.list()->topLevelItem(i);
-            if (item->checkState(0) == Qt::Checked)
-                applied = item;
+        QModelIndex applied;
+        for (int i = 0; i < model->rowCount(); ++i) {
+            if (model->index(i, 0).data(Qt::CheckStateRole) == Qt::Checked)
+                applied = model->index(i, 0);
         }
-        QVERIFY(applied);
-        applied->setCheckState(0, Qt::Unchecked);
+        QVERIFY(applied.isValid());
+        QVERIFY(model->setData(applied, Qt::Unchecked, Qt::CheckStateRole));
         QVERIFY(!session.isExcluded(tests));
     }
 
@@ -136,7 +200,8 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
 )"_s);
         Session session;
         QVERIFY(fixtures::openPackage(session, zip));
-        SuggestionsPanel panel(&session);
+        PanelJobs jobs(&session);
+        SuggestionsPanel panel(&session, &jobs.facts);
         panel.refresh();  // returns at once; the binaries are read in the background
         auto found = [&panel] {
             return std::any_of(panel.suggestions().begin(), panel.suggestions().end(),
@@ -158,14 +223,17 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
                                                               {u"node_modules/@aws-sdk/client-s3/b.js"_s, 3000, 300},
                                                               {u"node_modules/tiny/c.js"_s, 10, 5},
                                                           }));
-        DependencyList view(&session);
+        PanelJobs jobs(&session);
+        DependencyList view(&session, &jobs.facts);
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         view.show();  // finds them on a worker thread, then lists them
-        QTreeWidget *list = view.list();
-        QTRY_COMPARE(list->topLevelItemCount(), 3);
-        QCOMPARE(list->topLevelItem(0)->text(0), u"aws-sdk"_s);  // heaviest first
-        QCOMPARE(list->topLevelItem(1)->text(0), u"@aws-sdk/client-s3"_s);
+        QTreeView *list = view.list();
+        const QAbstractItemModel *rows = list->model();  // as sorted
+        QTRY_COMPARE(rows->rowCount(), 3);
+        QCOMPARE(cellText(rows, 0), u"aws-sdk"_s);  // heaviest first
+        QCOMPARE(cellText(rows, 1), u"@aws-sdk/client-s3"_s);
         QSignalSpy selected(&view, &DependencyList::refsSelected);
-        list->topLevelItem(0)->setSelected(true);
+        list->selectionModel()->select(rows->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QCOMPARE(selected.size(), 1);
         const NodeRef sdk{0, fixtures::nodeAt(session.package(0)->tree, u"node_modules/aws-sdk"_s)};
         QCOMPARE(view.selectedRefs(), std::vector<NodeRef>{sdk});
@@ -174,16 +242,16 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         QTest::keyClick(list, Qt::Key_Delete);
         QVERIFY(session.isExcluded(sdk));
         QCOMPARE(session.exclusionReason(sdk), u"npm package aws-sdk"_s);
-        QCOMPARE(excluded.list()->topLevelItem(0)->text(0), u"npm package aws-sdk"_s);
+        QCOMPARE(cellText(excluded.model(), 0), u"npm package aws-sdk"_s);
         // Excluded, it leaves the list; undone, it is back.
         view.refresh();
-        QCOMPARE(list->topLevelItemCount(), 2);
+        QCOMPARE(rows->rowCount(), 2);
         session.undo();
         view.refresh();
-        QCOMPARE(list->topLevelItemCount(), 3);
+        QCOMPARE(rows->rowCount(), 3);
         // Dragged to the Excluded panel, it is listed under its name too.
         excluded.resize(300, 400);
-        QCOMPARE(list->topLevelItem(0)->text(0), u"aws-sdk"_s);
+        QCOMPARE(cellText(rows, 0), u"aws-sdk"_s);
         NodeDragPayload payload{NodeDragPayload::Origin::Package, {sdk}, view.exclusionReason(0)};
         std::unique_ptr<QMimeData> mime(payload.toMimeData(session));
         QVERIFY(dropOn(&excluded, mime.get()));
@@ -223,25 +291,27 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         package->warnings.push_back({u"encrypted"_s, u"ok.txt"_s, u"encrypted"_s});
         package->warnings.push_back({u"encrypted"_s, u"lib/evil.so"_s, u"encrypted"_s});
         WarningsPanel panel(&session);
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy counts(&panel, &WarningsPanel::countChanged);
         session.setFunction(package);
         QCOMPARE(panel.warningCount(), 3);
         QCOMPARE(counts.size(), 1);
-        QTreeWidget *list = panel.list();
-        QCOMPARE(list->topLevelItemCount(), 2);
-        QCOMPARE(list->topLevelItem(0)->text(0), u"encrypted"_s);  // codes in order
-        QCOMPARE(list->topLevelItem(0)->childCount(), 2);
+        QTreeView *list = panel.list();
+        const PanelModel *rows = panel.model();
+        QCOMPARE(rows->rowCount(), 2);
+        QCOMPARE(cellText(rows, 0), u"encrypted"_s);  // codes in order
+        QCOMPARE(rows->rowCount(rows->index(0, 0)), 2);
 
         QSignalSpy activated(&panel, &WarningsPanel::itemActivated);
-        QTreeWidgetItem *escaping = list->topLevelItem(1)->child(0);
-        Q_EMIT list->itemActivated(escaping, 0);
+        const QModelIndex escaping = rows->index(0, 0, rows->index(1, 0));
+        Q_EMIT list->activated(escaping);
         QCOMPARE(activated.size(), 1);
         const auto ref = activated.front().front().value<NodeRef>();
         QCOMPARE(package->tree.path(ref.node), u"lib/evil.so"_s);
 
         session.setFunction(syntheticPackage(u"clean.zip"_s, {{u"a"_s, 1, 1}}));
         QCOMPARE(panel.warningCount(), 0);
-        QCOMPARE(list->topLevelItemCount(), 0);
+        QCOMPARE(rows->rowCount(), 0);
     }
 };
 

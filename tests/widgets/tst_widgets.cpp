@@ -10,6 +10,7 @@
 #include "DependencyList.h"
 #include "ExclusionMenu.h"
 #include "ExclusionPanel.h"
+#include "PanelModel.h"
 #include "GaugePanel.h"
 #include "LimitGauge.h"
 #include "NodeDragPayload.h"
@@ -21,6 +22,7 @@
 #include "WarningsPanel.h"
 
 #include "report/SizeFormat.h"
+#include "jobs/JobRunner.h"
 #include "session/Session.h"
 #include "whatif/GlobPattern.h"
 
@@ -28,7 +30,6 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTreeWidget>
 
 #include <algorithm>
 #include <QtTest>
@@ -99,14 +100,14 @@ private Q_SLOTS:
         QVERIFY(dropOn(&panel, mime.get()));
         QVERIFY(session.isExcluded(graph));
         QVERIFY(session.isExcluded(tests));
-        QCOMPARE(panel.list()->topLevelItemCount(), 2);
+        QCOMPARE(panel.model()->rowCount(), 2);
         QCOMPARE(session.measures().functionZipped, 22u + 1500 + 1 * kMiB + 15 * kMiB);
         QVERIFY2(panel.totalText().contains(u"44.00 MiB zipped"_s), qPrintable(panel.totalText()));
         QVERIFY(panel.totalText().contains(u"137.00 MiB unzipped"_s));
         // One drop, one undo step.
         session.undo();
         QVERIFY(!session.isExcluded(graph) && !session.isExcluded(tests));
-        QCOMPARE(panel.list()->topLevelItemCount(), 0);
+        QCOMPARE(panel.model()->rowCount(), 0);
 
         // Items coming back from the panel itself are not excluded again.
         std::unique_ptr<QMimeData> back(NodeDragPayload{NodeDragPayload::Origin::Excluded, {graph}, {}}.toMimeData(session));
@@ -121,7 +122,8 @@ private Q_SLOTS:
         const NodeRef so{0, fixtures::nodeAt(session.package(0)->tree, u"lib/numpy/core.so"_s)};
         QVERIFY(session.exclude({graph, so}) == 2);
 
-        TreemapWidget map(&session);
+        JobRunner jobs;
+        TreemapWidget map(&session, &jobs);
         map.resize(600, 400);
         std::unique_ptr<QMimeData> one(NodeDragPayload{NodeDragPayload::Origin::Excluded, {graph}, {}}.toMimeData(session));
         QVERIFY(dropOn(&map, one.get()));
@@ -144,7 +146,6 @@ private Q_SLOTS:
         Session session;
         session.setFunction(bigFunction());
         GaugePanel gauges(&session);
-        gauges.setResults(session.evaluate());
         LimitGauge *zipped = gauges.gauge(u"zipped-direct-upload"_s);
         QVERIFY(zipped);
         zipped->resize(320, 80);
@@ -176,7 +177,6 @@ private Q_SLOTS:
         Session session;
         session.setFunction(bigFunction());
         GaugePanel gauges(&session);
-        gauges.setResults(session.evaluate());
         LimitGauge *zipped = gauges.gauge(u"zipped-direct-upload"_s);
         LimitGauge *unzipped = gauges.gauge(u"unzipped-total"_s);
         QVERIFY2(zipped->noteText().contains(u"S3"_s), qPrintable(zipped->noteText()));
@@ -185,7 +185,6 @@ private Q_SLOTS:
 
         // A layer of 176,936,801 bytes leaves the function 85,207,199.
         session.addLayer(syntheticPackage(u"deps.zip"_s, {{u"python/lib.so"_s, 176936801, 60000000}}));
-        gauges.setResults(session.evaluate());
         QVERIFY2(unzipped->noteText().contains(formatMiB(85207199)), qPrintable(unzipped->noteText()));
         QVERIFY2(unzipped->toolTip().contains(u"85,207,199"_s), qPrintable(unzipped->toolTip()));
         QVERIFY2(unzipped->toolTip().contains(u"smaller than 85207199 bytes"_s), qPrintable(unzipped->toolTip()));
@@ -198,7 +197,6 @@ private Q_SLOTS:
         Session session;
         session.setFunction(bigFunction());
         GaugePanel gauges(&session);
-        gauges.setResults(session.evaluate());
         QCOMPARE(gauges.gauges().size(), std::size_t(session.profile().limits.size()));
         LimitGauge *zipped = gauges.gauge(u"zipped-direct-upload"_s);
         LimitGauge *unzipped = gauges.gauge(u"unzipped-total"_s);
@@ -212,13 +210,11 @@ private Q_SLOTS:
 
         QSignalSpy activated(&gauges, &GaugePanel::culpritsActivated);
         QVERIFY(session.exclude(0, fixtures::nodeAt(session.package(0)->tree, u"model/graph.pb"_s)));
-        gauges.setResults(session.evaluate());
         QCOMPARE(zipped->zone(), LimitGauge::Zone::Ok);
         QVERIFY(gauges.culpritText(u"zipped-direct-upload"_s).isEmpty());
 
         // Near: above 80 % of the limit.
         session.setFunction(syntheticPackage(u"near.zip"_s, {{u"a.bin"_s, 210 * kMiB, 42 * kMiB}}));
-        gauges.setResults(session.evaluate());
         QCOMPARE(zipped->zone(), LimitGauge::Zone::Near);
         QCOMPARE(unzipped->zone(), LimitGauge::Zone::Near);
         QCOMPARE(gauges.gauge(u"console-editor"_s)->zone(), LimitGauge::Zone::Info);
@@ -228,7 +224,8 @@ private Q_SLOTS:
     {
         Session session;
         session.setFunction(bigFunction());
-        TreemapWidget map(&session);
+        JobRunner jobs;
+        TreemapWidget map(&session, &jobs);
         map.setAsynchronous(false);
         map.resize(800, 600);
         map.show();
@@ -281,7 +278,8 @@ private Q_SLOTS:
     {
         Session session;
         session.setFunction(bigFunction());
-        TreemapWidget map(&session);
+        JobRunner jobs;
+        TreemapWidget map(&session, &jobs);
         map.resize(800, 600);
         map.show();
         QVERIFY(QTest::qWaitForWindowExposed(&map));
