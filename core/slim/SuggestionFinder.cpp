@@ -1,7 +1,9 @@
 #include "slim/SuggestionFinder.h"
+
 #include "limits/CulpritFinder.h"
 #include "session/Session.h"
 #include "slim/BinarySniffer.h"
+#include "whatif/KeptPathWalk.h"
 
 #include <QHash>
 #include <QSet>
@@ -17,46 +19,32 @@ namespace {
 
 // Topmost kept nodes of `package` that any of the rule's globs matches, in
 // tree order; Python rules do not look inside node_modules.
+// Whether `path` is node_modules or lies under one (a file named so does not
+// count, as it holds nothing).
+bool isInNodeModules(const QByteArray &path, bool folder)
+{
+    const qsizetype lastSlash = path.lastIndexOf('/');
+    const QByteArray parent = lastSlash < 0 ? QByteArray() : path.left(lastSlash);
+    const QByteArrayView name = QByteArrayView(path).sliced(lastSlash + 1);
+    return (folder && name == "node_modules") || parent == "node_modules" || parent.startsWith("node_modules/")
+        || parent.contains("/node_modules/") || parent.endsWith("/node_modules");
+}
+
 std::vector<NodeId> globMatches(const PackageTree &tree, const ExclusionSet &exclusions, const SlimRule &rule)
 {
     std::vector<NodeId> found;
-    struct Frame {
-        NodeId node;
-        qsizetype pathLength;
-        bool inNodeModules;
-    };
-    std::vector<Frame> stack;
-    QByteArray path;
-    const auto top = tree.children(tree.root());
-    for (auto it = top.rbegin(); it != top.rend(); ++it)
-        stack.push_back({*it, 0, false});
-    while (!stack.empty()) {
-        const Frame frame = stack.back();
-        stack.pop_back();
-        if (exclusions.isMarked(frame.node))
-            continue;
-        path.truncate(frame.pathLength);
-        if (frame.pathLength > 0)
-            path += '/';
-        path += tree.nameBytes(frame.node);
-        const bool folder = tree.isFolder(frame.node);
-        const bool nodeModules = frame.inNodeModules || (folder && tree.nameBytes(frame.node) == "node_modules");
-        const bool applies = rule.ecosystem != Ecosystem::Python || !nodeModules;
-        if (applies) {
-            bool matched = false;
-            for (const GlobPattern &glob : rule.globs)
-                matched = matched || glob.matches(path, folder);
-            if (matched) {
-                found.push_back(frame.node);
-                continue;
+    walkKeptPaths(tree, exclusions, [&](NodeId node, const QByteArray &path, bool folder) {
+        // Python rules stay out of node_modules (a Node package's own tests/).
+        if (rule.ecosystem == Ecosystem::Python && isInNodeModules(path, folder))
+            return true;
+        for (const GlobPattern &glob : rule.globs) {
+            if (glob.matches(path, folder)) {
+                found.push_back(node);
+                return false;
             }
         }
-        if (folder) {
-            const auto kids = tree.children(frame.node);
-            for (auto it = kids.rbegin(); it != kids.rend(); ++it)
-                stack.push_back({*it, path.size(), nodeModules});
-        }
-    }
+        return true;
+    });
     return found;
 }
 

@@ -1,4 +1,5 @@
 #include "whatif/ExclusionSet.h"
+#include "whatif/KeptPathWalk.h"
 #include "whatif/GlobPattern.h"
 
 namespace packscope {
@@ -65,41 +66,16 @@ int ExclusionSet::excludeMatching(const GlobPattern &glob, std::vector<NodeId> *
     if (!m_tree || !glob.isValid() || m_tree->nodeCount() <= 1)
         return 0;
     int added = 0;
-    // Depth-first walk with an explicit stack; `path` holds the current
-    // folder's path and is cut back as the walk returns.
-    struct Frame {
-        NodeId node;
-        qsizetype pathLength;
-    };
-    std::vector<Frame> stack;
-    QByteArray path;
-    const auto rootChildren = m_tree->children(m_tree->root());
-    for (auto it = rootChildren.rbegin(); it != rootChildren.rend(); ++it)
-        stack.push_back({*it, 0});
-    while (!stack.empty()) {
-        const Frame frame = stack.back();
-        stack.pop_back();
-        path.truncate(frame.pathLength);
-        if (isMarked(frame.node))
-            continue;
-        if (frame.pathLength > 0)
-            path += '/';
-        path += m_tree->nameBytes(frame.node);
-        const bool folder = m_tree->isFolder(frame.node);
-        if (glob.matches(path, folder)) {
-            if (exclude(frame.node)) {
-                ++added;
-                if (addedNodes)
-                    addedNodes->push_back(frame.node);
-            }
-            continue;
+    walkKeptPaths(*m_tree, *this, [&](NodeId node, const QByteArray &path, bool folder) {
+        if (!glob.matches(path, folder))
+            return true;
+        if (exclude(node)) {
+            ++added;
+            if (addedNodes)
+                addedNodes->push_back(node);
         }
-        if (folder) {
-            const auto kids = m_tree->children(frame.node);
-            for (auto it = kids.rbegin(); it != kids.rend(); ++it)
-                stack.push_back({*it, path.size()});
-        }
-    }
+        return false;
+    });
     return added;
 }
 
