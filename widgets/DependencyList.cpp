@@ -153,7 +153,7 @@ QString DependencyList::exclusionReason(int row) const
     if (row < 0 || std::size_t(row) >= m_ranked.size())
         return {};
     const Dependency &d = *m_ranked[std::size_t(row)].dependency;
-    return d.ecosystem == Dependency::Ecosystem::Npm ? tr("npm package %1").arg(d.name)
+    return d.ecosystem == Ecosystem::Node ? tr("npm package %1").arg(d.name)
                                           : tr("Python distribution %1").arg(d.name);
 }
 

@@ -132,7 +132,7 @@ NodeId PackageTreeBuilder::folderFor(QByteArrayView dirPath, bool *unsafe)
     if (!isFolderPath(folder, dirPath)) {
         const std::uint64_t hash = hashBytes(dirPath);
         folder = m_folders.find(hash, [&](std::uint32_t candidate) { return isFolderPath(candidate, dirPath); });
-        if (folder == kNoNode) {
+        if (folder == FolderNumberIndex::kNotFound) {
             const qsizetype slash = dirPath.lastIndexOf('/');
             const NodeId parent = folderFor(slash < 0 ? QByteArrayView() : dirPath.first(slash), unsafe);
             // Everything below a ".." folder escapes the root; the ".." folder's

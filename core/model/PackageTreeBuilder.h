@@ -3,7 +3,7 @@
 #include "model/PackageTree.h"
 #include "model/PackageWarning.h"
 
-#include "model/NodeHashIndex.h"
+#include "model/FolderNumberIndex.h"
 
 #include <QByteArray>
 
@@ -90,7 +90,7 @@ private:
     };
     // Folders are numbered in the order they are made (0 is the root), so the
     // lookup tables stay as small as the folder count, not the node count.
-    NodeHashIndex m_folders;  // hash(folder path) -> folder number
+    FolderNumberIndex m_folders;  // hash(folder path) -> folder number
     // Reserved for the expected entries but mostly unwritten (folders are far
     // fewer), so not in 2 MiB pages, which would commit memory never used.
     std::vector<Folder> m_folderList;  // by folder number

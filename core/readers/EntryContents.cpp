@@ -71,16 +71,16 @@ QByteArray EntryContents::read(NodeId id, qsizetype maxBytes, bool *complete) co
     }
     const ZipEntryLocation *loc = tree.zipLocation(id);
     const std::uint64_t size = m_package.fileSize;
-    unsigned char h[zip::kLocalHeaderSize];
+    unsigned char h[zip::local::kSize];
     if (!loc || (loc->generalFlags & (zip::kFlagEncrypted | zip::kFlagStrongEncryption))
-        || loc->localOffset > size - std::min<std::uint64_t>(size, zip::kLocalHeaderSize) || !stillUnchanged()
-        || !readAt(h, loc->localOffset, sizeof h) || zip::u32(h) != zip::kLocalHeaderSignature)
+        || loc->localOffset > size - std::min<std::uint64_t>(size, zip::local::kSize) || !stillUnchanged()
+        || !readAt(h, loc->localOffset, sizeof h) || zip::u32(h) != zip::local::kSignature)
         return {};
-    const std::uint64_t start = loc->localOffset + zip::kLocalHeaderSize + zip::u16(h + 26) + zip::u16(h + 28);
+    const std::uint64_t start = loc->localOffset + zip::local::headerLength(h);
     if (start > size)
         return {};
     const std::uint64_t available = std::min<std::uint64_t>(size - start, tree.node(id).totals.compressed);
-    if (loc->method == 0) {
+    if (loc->method == zip::kMethodStored) {
         const auto length = qsizetype(std::min<std::uint64_t>(available, std::uint64_t(maxBytes)));
         QByteArray bytes(length, Qt::Uninitialized);
         if (!readAt(bytes.data(), start, std::uint64_t(length)))
@@ -88,7 +88,7 @@ QByteArray EntryContents::read(NodeId id, qsizetype maxBytes, bool *complete) co
         *complete = available <= std::uint64_t(maxBytes);
         return bytes;
     }
-    if (loc->method != 8)
+    if (loc->method != zip::kMethodDeflated)
         return {};
     std::uint64_t offset = start;
     std::uint64_t left = available;

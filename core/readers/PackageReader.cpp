@@ -62,7 +62,7 @@ LoadResult PackageReader::read(const QString &path, const LoadProgressSink &prog
     // Self-extracting and other prefixed zips start with something else but
     // end with an end-of-central-directory record. Read, not mapped: a file
     // truncated meanwhile reads short instead of raising SIGBUS.
-    const qint64 tailSize = std::min<qint64>(size, zip::kEndSize + zip::kMaxCommentLength);
+    const qint64 tailSize = std::min<qint64>(size, zip::end::kSize + zip::end::kMaxCommentLength);
     const QByteArray tail = file.seek(size - tailSize) ? file.read(tailSize) : QByteArray();
     const bool zipTail =
         hasZipEndRecord(reinterpret_cast<const unsigned char *>(tail.constData()), std::uint64_t(tail.size()));

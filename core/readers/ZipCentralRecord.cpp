@@ -1,4 +1,5 @@
 #include "readers/ZipCentralRecord.h"
+#include "readers/ZipExtraFields.h"
 #include "readers/ZipFormat.h"
 #include "text/Cp437.h"
 
@@ -14,52 +15,32 @@ bool isUnixHost(std::uint8_t host)
     return host == zip::kHostUnix || host == zip::kHostMacOsX;
 }
 
-// Reads the zip64 extra field: only fields whose central value is all-ones are
-// present, in the order uncompressed, compressed, offset (APPNOTE 4.5.3).
-void applyZip64Extra(ZipCentralRecord &rec, const unsigned char *p, std::uint16_t size, bool needUnzipped,
-                     bool needCompressed, bool needOffset)
-{
-    std::uint16_t at = 0;
-    auto take = [&](std::uint64_t *field) {
-        if (at + 8 <= size) {
-            *field = zip::u64(p + at);
-            at += 8;
-            return true;
-        }
-        return false;
-    };
-    if (needUnzipped && !take(&rec.unzipped))
-        rec.sizeWithoutZip64 = true;
-    if (needCompressed && !take(&rec.compressed))
-        rec.sizeWithoutZip64 = true;
-    if (needOffset && !take(&rec.localOffset))
-        rec.sizeWithoutZip64 = true;
-}
-
-void parseExtras(ZipCentralRecord &rec, const unsigned char *extra, std::uint16_t extraLength, bool needUnzipped,
-                 bool needCompressed, bool needOffset)
+// Takes the values the header left to zip64 from its zip64 block, and the
+// name from a Unicode Path block written for this very name. A second zip64
+// block is read too: its values win, and a short one still counts as missing.
+void parseExtras(ZipCentralRecord &rec, const unsigned char *extra, std::uint16_t extraLength, Zip64Fields needed)
 {
     bool zip64Seen = false;
-    for (std::uint32_t at = 0; at + 4 <= extraLength;) {
-        const std::uint16_t id = zip::u16(extra + at);
-        const std::uint16_t size = zip::u16(extra + at + 2);
-        if (at + 4 + size > extraLength)
-            break;
-        const unsigned char *body = extra + at + 4;
-        if (id == zip::kZip64ExtraId) {
+    forEachExtraBlock(extra, extraLength, [&](const ZipExtraBlock &block) {
+        if (block.id == zip::extra::kZip64Id) {
             zip64Seen = true;
-            applyZip64Extra(rec, body, size, needUnzipped, needCompressed, needOffset);
-        } else if (id == zip::kUnicodePathExtraId && size > 5 && body[0] == 1) {
-            // Trust it only if it was written for this very name.
+            const Zip64Values values = readZip64Block(block, needed);
+            rec.unzipped = values.uncompressed.value_or(rec.unzipped);
+            rec.compressed = values.compressed.value_or(rec.compressed);
+            rec.localOffset = values.localHeaderOffset.value_or(rec.localOffset);
+            if (values.truncated)
+                rec.sizeWithoutZip64 = true;
+        } else if (block.id == zip::extra::kUnicodePathId && block.size > zip::unicodePath::kName
+                   && block.data[zip::unicodePath::kVersion] == zip::unicodePath::kVersion1) {
             const auto nameCrc = std::uint32_t(crc32(0, rec.name, rec.nameLength));
-            if (zip::u32(body + 1) == nameCrc) {
-                rec.unicodeName = body + 5;
-                rec.unicodeNameLength = std::uint16_t(size - 5);
+            if (zip::u32(block.data + zip::unicodePath::kNameCrc) == nameCrc) {
+                rec.unicodeName = block.data + zip::unicodePath::kName;
+                rec.unicodeNameLength = std::uint16_t(block.size - zip::unicodePath::kName);
             }
         }
-        at += 4 + size;
-    }
-    if (!zip64Seen && (needUnzipped || needCompressed || needOffset))
+        return true;
+    });
+    if (!zip64Seen && needed.any())
         rec.sizeWithoutZip64 = true;
 }
 
@@ -69,32 +50,33 @@ ZipCentralRecord::Status ZipCentralRecord::parse(const unsigned char *data, std:
                                                  std::uint64_t shift)
 {
     const unsigned char *h = data + pos;
-    if (zip::u32(h) != zip::kCentralHeaderSignature)
+    if (zip::u32(h) != zip::central::kSignature)
         return Status::BadSignature;
-    host = h[5];
-    flags = zip::u16(h + 8);
-    method = zip::u16(h + 10);
-    crc = zip::u32(h + 16);
-    compressed = zip::u32(h + 20);
-    unzipped = zip::u32(h + 24);
-    nameLength = zip::u16(h + 28);
-    const std::uint16_t extraLength = zip::u16(h + 30);
-    const std::uint16_t commentLength = zip::u16(h + 32);
-    externalAttributes = zip::u32(h + 38);
-    localOffset = zip::u32(h + 42);
+    host = h[zip::central::kHostSystem];
+    flags = zip::u16(h + zip::central::kFlags);
+    method = zip::u16(h + zip::central::kMethod);
+    crc = zip::u32(h + zip::central::kCrc);
+    compressed = zip::u32(h + zip::central::kCompressedSize);
+    unzipped = zip::u32(h + zip::central::kUncompressedSize);
+    nameLength = zip::u16(h + zip::central::kNameLength);
+    const std::uint16_t extraLength = zip::u16(h + zip::central::kExtraLength);
+    const std::uint16_t commentLength = zip::u16(h + zip::central::kCommentLength);
+    externalAttributes = zip::u32(h + zip::central::kExternalAttributes);
+    localOffset = zip::u32(h + zip::central::kLocalHeaderOffset);
     centralOffset = pos;
-    centralLength = zip::kCentralHeaderSize + nameLength + extraLength + commentLength;
+    centralLength = zip::central::kSize + nameLength + extraLength + commentLength;
     if (pos + centralLength > stop)
         return Status::Overrun;
-    name = h + zip::kCentralHeaderSize;
+    name = h + zip::central::kSize;
     unicodeName = nullptr;
     unicodeNameLength = 0;
     sizeWithoutZip64 = false;
-    const bool needUnzipped = unzipped == 0xFFFFFFFFu;
-    const bool needCompressed = compressed == 0xFFFFFFFFu;
-    const bool needOffset = localOffset == 0xFFFFFFFFu;
-    if (extraLength > 0 || needUnzipped || needCompressed || needOffset)
-        parseExtras(*this, name + nameLength, extraLength, needUnzipped, needCompressed, needOffset);
+    Zip64Fields needed;
+    needed.uncompressed = unzipped == zip::kZip64Marker32;
+    needed.compressed = compressed == zip::kZip64Marker32;
+    needed.localHeaderOffset = localOffset == zip::kZip64Marker32;
+    if (extraLength > 0 || needed.any())
+        parseExtras(*this, name + nameLength, extraLength, needed);
     localOffset += shift;
     return Status::Ok;
 }
@@ -115,7 +97,7 @@ QByteArrayView ZipCentralRecord::decodedName(QByteArray &storage) const
 NodeKind ZipCentralRecord::kind(std::uint32_t *mode, bool *modeKnown) const
 {
     const bool unixHost = isUnixHost(host);
-    *mode = unixHost ? (externalAttributes >> 16) : 0;
+    *mode = unixHost ? (externalAttributes >> zip::kUnixModeShift) : 0;
     *modeKnown = unixHost && *mode != 0;
     const bool slash = nameLength > 0 && (name[nameLength - 1] == '/' || name[nameLength - 1] == '\\');
     if (slash || (*modeKnown && S_ISDIR(*mode))

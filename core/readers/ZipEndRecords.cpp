@@ -14,16 +14,16 @@ namespace {
 // fits (the file then has trailing bytes).
 std::int64_t findEndRecord(const unsigned char *data, std::uint64_t size, std::uint64_t *trailing)
 {
-    if (size < zip::kEndSize)
+    if (size < zip::end::kSize)
         return -1;
-    const std::uint64_t lowest = size > zip::kEndSize + zip::kMaxCommentLength
-        ? size - zip::kEndSize - zip::kMaxCommentLength
+    const std::uint64_t lowest = size > zip::end::kSize + zip::end::kMaxCommentLength
+        ? size - zip::end::kSize - zip::end::kMaxCommentLength
         : 0;
     std::int64_t fallback = -1;
-    for (std::uint64_t pos = size - zip::kEndSize + 1; pos-- > lowest;) {
-        if (data[pos] != 'P' || zip::u32(data + pos) != zip::kEndSignature)
+    for (std::uint64_t pos = size - zip::end::kSize + 1; pos-- > lowest;) {
+        if (data[pos] != 'P' || zip::u32(data + pos) != zip::end::kSignature)
             continue;
-        const std::uint64_t end = pos + zip::kEndSize + zip::u16(data + pos + 20);
+        const std::uint64_t end = pos + zip::end::kSize + zip::u16(data + pos + zip::end::kCommentLength);
         if (end == size) {
             *trailing = 0;
             return std::int64_t(pos);
@@ -32,7 +32,8 @@ std::int64_t findEndRecord(const unsigned char *data, std::uint64_t size, std::u
             fallback = std::int64_t(pos);
     }
     if (fallback >= 0)
-        *trailing = size - (std::uint64_t(fallback) + zip::kEndSize + zip::u16(data + fallback + 20));
+        *trailing = size
+            - (std::uint64_t(fallback) + zip::end::kSize + zip::u16(data + fallback + zip::end::kCommentLength));
     return fallback;
 }
 
@@ -48,7 +49,7 @@ ZipEndRecordsResult locateZipEndRecords(const unsigned char *data, std::uint64_t
 {
     ZipEndRecordsResult result;
     ZipEndRecords &r = result.records;
-    result.reach = size - std::min<std::uint64_t>(size, zip::kEndSize + zip::kMaxCommentLength);
+    result.reach = size - std::min<std::uint64_t>(size, zip::end::kSize + zip::end::kMaxCommentLength);
     const std::int64_t found = findEndRecord(data, size, &r.trailingBytes);
     if (found < 0) {
         result.error = u"no end-of-central-directory record (not a zip, or truncated)"_s;
@@ -56,61 +57,61 @@ ZipEndRecordsResult locateZipEndRecords(const unsigned char *data, std::uint64_t
     }
     const unsigned char *end = data + found;
     r.endOffset = std::uint64_t(found);
-    r.endLength = zip::kEndSize + zip::u16(end + 20);
-    const std::uint16_t disk = zip::u16(end + 4);
-    const std::uint16_t centralDisk = zip::u16(end + 6);
-    std::uint64_t entriesOnDisk = zip::u16(end + 8);
-    r.declaredEntries = zip::u16(end + 10);
-    r.centralSize = zip::u32(end + 12);
-    std::uint64_t declaredCentralOffset = zip::u32(end + 16);
+    r.endLength = zip::end::kSize + zip::u16(end + zip::end::kCommentLength);
+    const std::uint16_t disk = zip::u16(end + zip::end::kDisk);
+    const std::uint16_t centralDisk = zip::u16(end + zip::end::kCentralDisk);
+    std::uint64_t entriesOnDisk = zip::u16(end + zip::end::kEntriesOnDisk);
+    r.declaredEntries = zip::u16(end + zip::end::kEntries);
+    r.centralSize = zip::u32(end + zip::end::kCentralSize);
+    std::uint64_t declaredCentralOffset = zip::u32(end + zip::end::kCentralOffset);
     std::uint64_t centralEnd = r.endOffset;
 
     // zip64: a locator sits right before the classic end record.
-    if (r.endOffset >= zip::kZip64LocatorSize)
-        result.reach = std::min(result.reach, r.endOffset - zip::kZip64LocatorSize);
-    if (r.endOffset >= zip::kZip64LocatorSize
-        && zip::u32(end - zip::kZip64LocatorSize) == zip::kZip64LocatorSignature) {
-        const unsigned char *locator = end - zip::kZip64LocatorSize;
-        const std::uint32_t totalDisks = zip::u32(locator + 16);
-        if (zip::u32(locator + 4) != 0 || totalDisks > 1) {
+    if (r.endOffset >= zip::zip64Locator::kSize)
+        result.reach = std::min(result.reach, r.endOffset - zip::zip64Locator::kSize);
+    if (r.endOffset >= zip::zip64Locator::kSize
+        && zip::u32(end - zip::zip64Locator::kSize) == zip::zip64Locator::kSignature) {
+        const unsigned char *locator = end - zip::zip64Locator::kSize;
+        const std::uint32_t totalDisks = zip::u32(locator + zip::zip64Locator::kTotalDisks);
+        if (zip::u32(locator + zip::zip64Locator::kZip64EndDisk) != 0 || totalDisks > 1) {
             result.error = u"multi-disk (split or spanned) zip archives are not supported"_s;
             return result;
         }
-        const std::uint64_t declared = zip::u64(locator + 8);
-        const std::uint64_t locatorPos = r.endOffset - zip::kZip64LocatorSize;
+        const std::uint64_t declared = zip::u64(locator + zip::zip64Locator::kZip64EndOffset);
+        const std::uint64_t locatorPos = r.endOffset - zip::zip64Locator::kSize;
         // Prefer the declared position; with prepended data the record is
         // found right before the locator instead.
         std::uint64_t recordPos = declared;
         auto isRecord = [&](std::uint64_t pos) {
-            if (pos > locatorPos || locatorPos - pos < zip::kZip64EndMinSize || pos < readFrom)
+            if (pos > locatorPos || locatorPos - pos < zip::zip64End::kMinSize || pos < readFrom)
                 return false;
             result.reach = std::min(result.reach, pos);
-            return zip::u32(data + pos) == zip::kZip64EndSignature
-                && pos + 12 + zip::u64(data + pos + 4) == locatorPos;
+            return zip::u32(data + pos) == zip::zip64End::kSignature
+                && pos + zip::zip64End::kLeadingBytes + zip::u64(data + pos + zip::zip64End::kRecordSize) == locatorPos;
         };
         if (!isRecord(recordPos)) {
-            recordPos = locatorPos >= zip::kZip64EndMinSize ? locatorPos - zip::kZip64EndMinSize : 0;
+            recordPos = locatorPos >= zip::zip64End::kMinSize ? locatorPos - zip::zip64End::kMinSize : 0;
             if (!isRecord(recordPos)) {
                 // Declared where nothing was read: worth reading after all.
-                if (declared < readFrom && declared <= locatorPos && locatorPos - declared >= zip::kZip64EndMinSize)
+                if (declared < readFrom && declared <= locatorPos && locatorPos - declared >= zip::zip64End::kMinSize)
                     result.reach = std::min(result.reach, declared);
                 result.error = u"zip64 end-of-central-directory record missing or corrupted"_s;
                 return result;
             }
         }
         const unsigned char *rec = data + recordPos;
-        if (zip::u32(rec + 16) != 0 || zip::u32(rec + 20) != 0) {
+        if (zip::u32(rec + zip::zip64End::kDisk) != 0 || zip::u32(rec + zip::zip64End::kCentralDisk) != 0) {
             result.error = u"multi-disk (split or spanned) zip archives are not supported"_s;
             return result;
         }
         r.zip64 = true;
         r.zip64RecordOffset = recordPos;
         r.zip64Length = r.endOffset - recordPos;
-        entriesOnDisk = zip::u64(rec + 24);
-        r.declaredEntries = zip::u64(rec + 32);
+        entriesOnDisk = zip::u64(rec + zip::zip64End::kEntriesOnDisk);
+        r.declaredEntries = zip::u64(rec + zip::zip64End::kEntries);
         r.entryCountFromZip64 = true;
-        r.centralSize = zip::u64(rec + 40);
-        declaredCentralOffset = zip::u64(rec + 48);
+        r.centralSize = zip::u64(rec + zip::zip64End::kCentralSize);
+        declaredCentralOffset = zip::u64(rec + zip::zip64End::kCentralOffset);
         centralEnd = recordPos;
     } else if (disk != 0 || centralDisk != 0 || entriesOnDisk != r.declaredEntries) {
         result.error = u"multi-disk (split or spanned) zip archives are not supported"_s;
@@ -132,8 +133,8 @@ ZipEndRecordsResult locateZipEndRecords(const unsigned char *data, std::uint64_t
     }
     r.offsetShift = r.centralStart - declaredCentralOffset;
     if (r.declaredEntries > 0 && r.centralSize > 0
-        && (r.centralSize < zip::kCentralHeaderSize
-            || zip::u32(data + r.centralStart) != zip::kCentralHeaderSignature)) {
+        && (r.centralSize < zip::central::kSize
+            || zip::u32(data + r.centralStart) != zip::central::kSignature)) {
         result.error = u"central directory is damaged: no record at offset %1"_s.arg(r.centralStart);
         return result;
     }

@@ -3,6 +3,7 @@
 #include "readers/ZipFormat.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -66,7 +67,7 @@ void measureLocalRecords(LargeVector<ZipEntryLocation> &locations, const ZipEndR
 
 bool isInEntriesArea(std::uint64_t localOffset, const ZipEndRecords &end)
 {
-    return localOffset <= end.centralStart && end.centralStart - localOffset >= zip::kLocalHeaderSize
+    return localOffset <= end.centralStart && end.centralStart - localOffset >= zip::local::kSize
         && localOffset >= end.offsetShift;
 }
 
@@ -79,10 +80,10 @@ ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecord
 
     // The locations (40 bytes an entry, kept by the tree for exports).
     const std::uint64_t stop = end.centralStart + end.centralSize;
-    locations.reserve(std::min<std::uint64_t>(end.declaredEntries, end.centralSize / zip::kCentralHeaderSize));
+    locations.reserve(std::min<std::uint64_t>(end.declaredEntries, end.centralSize / zip::central::kSize));
     std::uint64_t pos = end.centralStart;
     ZipCentralRecord rec;
-    while (pos + zip::kCentralHeaderSize <= stop) {
+    while (pos + zip::central::kSize <= stop) {
         switch (rec.parse(data, pos, stop, end.offsetShift)) {
         case ZipCentralRecord::Status::BadSignature:
             result.damage = u"central directory record %1 (offset %2) is corrupted"_s.arg(locations.size() + 1)
@@ -109,7 +110,9 @@ ZipEntryLocations locateZipEntries(const unsigned char *data, const ZipEndRecord
     if (pos != stop)
         warnings.push_back({u"central-directory-slack"_s, {},
                             u"%1 bytes at the end of the central directory belong to no record"_s.arg(stop - pos)});
-    const std::uint64_t declaredMask = end.entryCountFromZip64 ? ~std::uint64_t(0) : 0xFFFF;
+    // The classic end record holds the count in 16 bits.
+    const std::uint64_t declaredMask =
+        end.entryCountFromZip64 ? ~std::uint64_t(0) : std::numeric_limits<std::uint16_t>::max();
     if ((locations.size() & declaredMask) != end.declaredEntries)
         warnings.push_back({u"entry-count-mismatch"_s, {},
                             u"end record declares %1 entries, central directory holds %2"_s.arg(end.declaredEntries)

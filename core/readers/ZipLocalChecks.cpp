@@ -61,7 +61,7 @@ void warnLocalRecordProblem(PackageWarnings &warnings, ZipLocalRecord::Problem p
 // has 16 bytes more of fixed fields for a local extra field to grow into).
 std::uint64_t usualLocalLength(const ZipEntryLocation &location)
 {
-    return std::min<std::uint64_t>(location.localLength, zip::kLocalHeaderSize + location.centralLength);
+    return std::min<std::uint64_t>(location.localLength, zip::local::kSize + location.centralLength);
 }
 
 // Where a read of `index`'s local record up to `end` may stop so that it
@@ -94,10 +94,9 @@ const unsigned char *localRecordBytes(ZipLocalBytes &local, std::span<const ZipE
     };
     const std::uint64_t guess = usualLocalLength(location);
     const unsigned char *h = bytes(guess);
-    if (!h || guess < zip::kLocalHeaderSize)
+    if (!h || guess < zip::local::kSize)
         return h;
-    const std::uint64_t needed = std::min<std::uint64_t>(
-        location.localLength, zip::kLocalHeaderSize + zip::u16(h + 26) + zip::u16(h + 28) + body);
+    const std::uint64_t needed = std::min<std::uint64_t>(location.localLength, zip::local::headerLength(h) + body);
     return needed > guess ? bytes(needed) : h;
 }
 

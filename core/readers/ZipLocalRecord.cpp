@@ -1,5 +1,6 @@
 #include "readers/ZipLocalRecord.h"
 #include "readers/RawInflate.h"
+#include "readers/ZipExtraFields.h"
 #include "readers/ZipFormat.h"
 
 #include <cstring>
@@ -15,18 +16,18 @@ ZipLocalRecord::ZipLocalRecord(const unsigned char *header, std::uint64_t room, 
 ZipLocalRecord::Problem ZipLocalRecord::check()
 {
     const unsigned char *h = m_header;
-    if (m_room < zip::kLocalHeaderSize)
+    if (m_room < zip::local::kSize)
         return Problem::DataOverruns;
-    if (zip::u32(h) != zip::kLocalHeaderSignature)
+    if (zip::u32(h) != zip::local::kSignature)
         return Problem::Missing;
-    const std::uint16_t nameLength = zip::u16(h + 26);
-    const std::uint16_t extraLength = zip::u16(h + 28);
-    const std::uint64_t headerLength = std::uint64_t(zip::kLocalHeaderSize) + nameLength + extraLength;
+    const std::uint16_t nameLength = zip::u16(h + zip::local::kNameLength);
+    const std::uint16_t extraLength = zip::u16(h + zip::local::kExtraLength);
+    const std::uint64_t headerLength = std::uint64_t(zip::local::kSize) + nameLength + extraLength;
     if (headerLength > m_room)
         return Problem::DataOverruns;
     m_dataOffset = headerLength;
     if (nameLength != m_central.nameLength
-        || std::memcmp(h + zip::kLocalHeaderSize, m_central.name, nameLength) != 0)
+        || std::memcmp(h + zip::local::kSize, m_central.name, nameLength) != 0)
         return Problem::NameDiffers;
     // The central sizes are the ones counted; data running past the room
     // means this entry's bytes are also another entry's.
@@ -34,25 +35,26 @@ ZipLocalRecord::Problem ZipLocalRecord::check()
         return Problem::DataOverruns;
     if (m_central.flags & zip::kFlagDataDescriptor)
         return Problem::None;  // the local fields may legitimately be zero
-    std::uint64_t compressed = zip::u32(h + 18);
-    std::uint64_t unzipped = zip::u32(h + 22);
-    if (compressed == 0xFFFFFFFFu || unzipped == 0xFFFFFFFFu) {
-        // Local zip64 extra: both sizes, uncompressed first (APPNOTE 4.5.3).
-        const unsigned char *extra = h + zip::kLocalHeaderSize + nameLength;
-        for (std::uint32_t at = 0; at + 4 <= extraLength;) {
-            const std::uint16_t id = zip::u16(extra + at);
-            const std::uint16_t size = zip::u16(extra + at + 2);
-            if (at + 4u + size > extraLength)
-                break;
-            if (id == zip::kZip64ExtraId && size >= 16) {
-                unzipped = zip::u64(extra + at + 4);
-                compressed = zip::u64(extra + at + 12);
-                break;
-            }
-            at += 4u + size;
-        }
+    std::uint64_t compressed = zip::u32(h + zip::local::kCompressedSize);
+    std::uint64_t unzipped = zip::u32(h + zip::local::kUncompressedSize);
+    if (compressed == zip::kZip64Marker32 || unzipped == zip::kZip64Marker32) {
+        // The first zip64 block that holds both sizes (a local one always
+        // should, APPNOTE 4.5.3); shorter ones are passed over.
+        Zip64Fields sizes;
+        sizes.uncompressed = sizes.compressed = true;
+        forEachExtraBlock(h + zip::local::kSize + nameLength, extraLength, [&](const ZipExtraBlock &block) {
+            if (block.id != zip::extra::kZip64Id)
+                return true;
+            const Zip64Values values = readZip64Block(block, sizes);
+            if (values.truncated)
+                return true;
+            unzipped = *values.uncompressed;
+            compressed = *values.compressed;
+            return false;
+        });
     }
-    if (zip::u32(h + 14) != m_central.crc || compressed != m_central.compressed || unzipped != m_central.unzipped)
+    if (zip::u32(h + zip::local::kCrc) != m_central.crc || compressed != m_central.compressed
+        || unzipped != m_central.unzipped)
         return Problem::SizesDiffer;
     return Problem::None;
 }
@@ -64,12 +66,12 @@ std::optional<QByteArray> ZipLocalRecord::smallContents(std::uint32_t maxBytes) 
         return std::nullopt;
     const unsigned char *body = m_header + m_dataOffset;
     const auto length = std::uint32_t(m_central.unzipped);
-    if (m_central.method == 0) {
+    if (m_central.method == zip::kMethodStored) {
         if (m_central.compressed != length)
             return std::nullopt;
         return QByteArray(reinterpret_cast<const char *>(body), length);
     }
-    if (m_central.method != 8)
+    if (m_central.method != zip::kMethodDeflated)
         return std::nullopt;
     bool complete = false;
     QByteArray out = rawInflate(body, m_central.compressed, qsizetype(length), &complete);

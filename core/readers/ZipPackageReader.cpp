@@ -111,7 +111,7 @@ void buildTree(PackageTreeBuilder &builder, const unsigned char *data, const Zip
     ZipCentralRecord rec;
     QByteArray decoded;
     std::size_t ready = 0;
-    for (std::uint32_t index = 0; pos + zip::kCentralHeaderSize <= stop; ++index) {
+    for (std::uint32_t index = 0; pos + zip::central::kSize <= stop; ++index) {
         if (index >= ready)
             ready = prepared.ready.load(std::memory_order_acquire);
         TreeRecord tree{};
@@ -152,7 +152,8 @@ void buildTree(PackageTreeBuilder &builder, const unsigned char *data, const Zip
 // the file. A first read takes this much of it, which holds every end
 // record (and all of a small zip); locating them says how much more to read.
 constexpr std::uint64_t kTailBytes = 128 * 1024;
-static_assert(kTailBytes >= zip::kEndSize + zip::kMaxCommentLength + zip::kZip64LocatorSize + zip::kZip64EndMinSize);
+static_assert(kTailBytes >= zip::end::kSize + zip::end::kMaxCommentLength + zip::zip64Locator::kSize
+              + zip::zip64End::kMinSize);
 
 // Reads [from, to) of the file into `image`, a large stretch on two cores
 // at once: copying from the page cache is bound by one core's memory
@@ -206,7 +207,7 @@ LoadResult readZip(const unsigned char *data, std::uint64_t fileSize, const ZipE
     // at once. Every name lies inside the central directory, so its size
     // bounds the name storage (CP437 names may grow it later).
     const auto expectedEntries =
-        std::size_t(std::min<std::uint64_t>(end.declaredEntries, end.centralSize / zip::kCentralHeaderSize));
+        std::size_t(std::min<std::uint64_t>(end.declaredEntries, end.centralSize / zip::central::kSize));
     using Threads = ZipPackageReader::Threads;
     const bool twoThreads = threads == Threads::Two
         || (threads == Threads::Auto && end.centralSize >= kParallelCentralBytes && QThread::idealThreadCount() > 1);

@@ -1,4 +1,5 @@
 #include "readers/ZipSizeEstimator.h"
+#include "readers/ZipFormat.h"
 
 #include <QThreadPool>
 
@@ -82,7 +83,7 @@ ZipSizeEstimator::~ZipSizeEstimator()
 
 std::uint64_t ZipSizeEstimator::recordOverhead(std::uint64_t nameLength)
 {
-    return 30 + kLocalExtraBytes + 46 + kCentralExtraBytes + 2 * nameLength;
+    return zip::local::kSize + kLocalExtraBytes + zip::central::kSize + kCentralExtraBytes + 2 * nameLength;
 }
 
 std::uint32_t ZipSizeEstimator::beginFile()

@@ -168,7 +168,7 @@ void addPythonDistributions(const EntryContents &contents, const PackageTree &tr
     const QByteArray base = folder == tree.root() ? QByteArray() : tree.pathBytes(folder) + '/';
     for (const Distribution &d : dists) {
         Dependency dep;
-        dep.ecosystem = Dependency::Ecosystem::Python;
+        dep.ecosystem = Ecosystem::Python;
         dep.name = QString::fromUtf8(d.name);
         dep.version = QString::fromUtf8(d.version);
         std::set<NodeId> nodes{d.distInfo};
@@ -221,7 +221,7 @@ std::vector<Dependency> findDependencies(const Package &package, QString *error)
     for (NodeId id = 1; id < tree.nodeCount(); ++id) {
         if (isNpmPackageFolder(tree, id)) {
             Dependency dep;
-            dep.ecosystem = Dependency::Ecosystem::Npm;
+            dep.ecosystem = Ecosystem::Node;
             const NodeId parent = tree.node(id).parent;
             dep.name = tree.nameBytes(parent).startsWith('@') ? tree.name(parent) + u'/' + tree.name(id) : tree.name(id);
             dep.version = npmVersion(contents, tree, id);
@@ -287,9 +287,9 @@ SizeTotals totalOf(const std::vector<DependencySize> &ranked)
     return total;
 }
 
-QString ecosystemName(Dependency::Ecosystem ecosystem)
+QString ecosystemName(Ecosystem ecosystem)
 {
-    return ecosystem == Dependency::Ecosystem::Npm ? u"npm"_s : u"python"_s;
+    return ecosystem == Ecosystem::Node ? u"npm"_s : u"python"_s;
 }
 
 } // namespace packscope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/Ecosystem.h"
 #include "model/Package.h"
 #include "model/SizeTotals.h"
 
@@ -14,8 +15,7 @@ class Session;
 
 // One dependency a package bundles: an npm package or a Python distribution.
 struct Dependency {
-    enum class Ecosystem { Npm, Python };
-    Ecosystem ecosystem = Ecosystem::Npm;
+    Ecosystem ecosystem = Ecosystem::Node;  // Node (an npm package) or Python
     QString name;     // "aws-sdk", "@aws-sdk/client-s3", "numpy"
     QString version;  // from package.json or the .dist-info name; empty when unknown
     // What it is made of. npm: its folder. Python: its import packages and
@@ -62,7 +62,7 @@ std::vector<DependencySize> rankDependencies(const Session &session, const std::
 // What ranked dependencies weigh together.
 SizeTotals totalOf(const std::vector<DependencySize> &ranked);
 
-// "npm" or "python".
-QString ecosystemName(Dependency::Ecosystem ecosystem);
+// How reports name a dependency's ecosystem: "npm" (Node) or "python".
+QString ecosystemName(Ecosystem ecosystem);
 
 } // namespace packscope

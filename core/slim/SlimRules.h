@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/Ecosystem.h"
 #include "whatif/GlobPattern.h"
 
 #include <QString>
@@ -15,11 +16,6 @@ enum class RiskTier { Safe, Caution, Danger };
 QString riskTierName(RiskTier tier);
 std::optional<RiskTier> riskTierFromName(const QString &name);
 
-// Which ecosystem a rule is for. Python rules never look inside
-// node_modules (its test folders are the Node rules' business); the others
-// go where their globs say.
-enum class Ecosystem { Any, Python, Node, Java };
-
 // One slimming rule, as data (resources/rules/*.json): globs it matches, or
 // a detector that finds its items by looking (duplicate files, TypeScript
 // sources next to their .js), with a risk tier and a reason users can check.
@@ -30,6 +26,8 @@ struct SlimRule {
     QStringList globTexts;
     std::vector<GlobPattern> globs;
     QString detector;  // one of SlimRules::kDetectors, or empty
+    // Python rules never look inside node_modules (its test folders are the
+    // Node rules' business); the others go where their globs say.
     Ecosystem ecosystem = Ecosystem::Any;
     RiskTier risk = RiskTier::Safe;
 };

@@ -3,6 +3,7 @@
 #include "io/FileImage.h"
 #include "io/VerifiedSaveFile.h"
 #include "readers/ZipEndRecords.h"
+#include "readers/ZipExtraFields.h"
 #include "readers/ZipFormat.h"
 #include "slim/ZipRebuilder.h"
 #include "whatif/ExclusionSet.h"
@@ -64,7 +65,7 @@ QString copyKeptRecords(ZipSource &source, std::uint64_t size, const Package &pa
     const auto locations = package.tree.zipLocations();
     // The index lies at the end: the central records (where the reader found
     // them) and the end records, which sit within the last 64 KiB or so.
-    constexpr std::uint64_t kEndRecordsReach = zip::kEndSize + zip::kMaxCommentLength + 128;
+    constexpr std::uint64_t kEndRecordsReach = zip::end::kSize + zip::end::kMaxCommentLength + 128;
     std::uint64_t indexStart = size - std::min(size, kEndRecordsReach);
     for (const ZipEntryLocation &loc : locations)
         indexStart = std::min(indexStart, loc.centralOffset);
@@ -125,27 +126,28 @@ QString copyKeptRecords(ZipSource &source, std::uint64_t size, const Package &pa
         record = QByteArray(reinterpret_cast<const char *>(data + loc.centralOffset), qsizetype(loc.centralLength));
         auto *h = reinterpret_cast<unsigned char *>(record.data());
         const std::uint64_t stored = newOffset[i] - shift;
-        if (zip::u32(h + 42) != 0xFFFFFFFFu) {
-            zip::put32(h + 42, std::uint32_t(stored));  // smaller than before, so it fits
+        if (zip::u32(h + zip::central::kLocalHeaderOffset) != zip::kZip64Marker32) {
+            // Smaller than before, so it fits.
+            zip::put32(h + zip::central::kLocalHeaderOffset, std::uint32_t(stored));
         } else {
-            const std::uint16_t nameLength = zip::u16(h + 28);
-            const std::uint16_t extraLength = zip::u16(h + 30);
-            unsigned char *extra = h + zip::kCentralHeaderSize + nameLength;
+            unsigned char *extra = h + zip::central::kSize + zip::u16(h + zip::central::kNameLength);
+            // The first zip64 block with room for the offset: after the
+            // sizes that are all ones.
+            Zip64Fields fields;
+            fields.uncompressed = zip::u32(h + zip::central::kUncompressedSize) == zip::kZip64Marker32;
+            fields.compressed = zip::u32(h + zip::central::kCompressedSize) == zip::kZip64Marker32;
+            fields.localHeaderOffset = true;
             bool rewritten = false;
-            for (std::uint32_t at = 0; at + 4 <= extraLength && !rewritten;) {
-                const std::uint16_t id = zip::u16(extra + at);
-                const std::uint16_t blockSize = zip::u16(extra + at + 2);
-                if (id == zip::kZip64ExtraId) {
-                    std::uint32_t field = at + 4;
-                    field += zip::u32(h + 24) == 0xFFFFFFFFu ? 8 : 0;  // uncompressed size comes first
-                    field += zip::u32(h + 20) == 0xFFFFFFFFu ? 8 : 0;  // then the compressed size
-                    if (field + 8 <= at + 4 + blockSize) {
-                        zip::put64(extra + field, stored);
-                        rewritten = true;
-                    }
-                }
-                at += 4 + blockSize;
-            }
+            forEachExtraBlock(extra, zip::u16(h + zip::central::kExtraLength), [&](const ZipExtraBlock &block) {
+                if (block.id != zip::extra::kZip64Id)
+                    return true;
+                const Zip64Values values = readZip64Block(block, fields);
+                if (!values.localHeaderOffset)
+                    return true;
+                zip::put64(extra + block.dataAt + values.localHeaderOffsetAt, stored);
+                rewritten = true;
+                return false;
+            });
             if (!rewritten)
                 return u"entry %1 marks its offset as zip64 but has no zip64 offset field"_s.arg(i + 1);
         }
@@ -167,27 +169,28 @@ QString copyKeptRecords(ZipSource &source, std::uint64_t size, const Package &pa
     auto *t = reinterpret_cast<unsigned char *>(tail.data());
     const std::uint64_t newTailStart = pos;
     auto put16Unless = [](unsigned char *p, std::uint64_t value) {
-        if (zip::u16(p) != 0xFFFF)
+        if (zip::u16(p) != zip::kZip64Marker16)
             zip::put16(p, std::uint16_t(value));
     };
     auto put32Unless = [](unsigned char *p, std::uint64_t value) {
-        if (zip::u32(p) != 0xFFFFFFFFu)
+        if (zip::u32(p) != zip::kZip64Marker32)
             zip::put32(p, std::uint32_t(value));
     };
     unsigned char *eocd = t + (end.endOffset - centralEnd);
-    put16Unless(eocd + 8, keptEntries);
-    put16Unless(eocd + 10, keptEntries);
-    put32Unless(eocd + 12, newCentralSize);
-    put32Unless(eocd + 16, newCentralStart - shift);
+    put16Unless(eocd + zip::end::kEntriesOnDisk, keptEntries);
+    put16Unless(eocd + zip::end::kEntries, keptEntries);
+    put32Unless(eocd + zip::end::kCentralSize, newCentralSize);
+    put32Unless(eocd + zip::end::kCentralOffset, newCentralStart - shift);
     if (end.zip64) {
         unsigned char *record64 = t + (end.zip64RecordOffset - centralEnd);
-        zip::put64(record64 + 24, keptEntries);
-        zip::put64(record64 + 32, keptEntries);
-        zip::put64(record64 + 40, newCentralSize);
-        zip::put64(record64 + 48, newCentralStart - shift);
-        unsigned char *locator = eocd - zip::kZip64LocatorSize;
-        if (zip::u32(locator) == zip::kZip64LocatorSignature)
-            zip::put64(locator + 8, newTailStart + (end.zip64RecordOffset - centralEnd) - shift);
+        zip::put64(record64 + zip::zip64End::kEntriesOnDisk, keptEntries);
+        zip::put64(record64 + zip::zip64End::kEntries, keptEntries);
+        zip::put64(record64 + zip::zip64End::kCentralSize, newCentralSize);
+        zip::put64(record64 + zip::zip64End::kCentralOffset, newCentralStart - shift);
+        unsigned char *locator = eocd - zip::zip64Locator::kSize;
+        if (zip::u32(locator) == zip::zip64Locator::kSignature)
+            zip::put64(locator + zip::zip64Locator::kZip64EndOffset,
+                       newTailStart + (end.zip64RecordOffset - centralEnd) - shift);
     }
     if (out.write(tail) != tail.size())
         return out.errorString();

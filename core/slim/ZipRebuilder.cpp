@@ -1,6 +1,7 @@
 #include "slim/ZipRebuilder.h"
 #include "io/FileIdentity.h"
 #include "readers/ArchiveHandle.h"
+#include "readers/ZipFormat.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,9 +30,11 @@ bool addEntry(QuaZip &zip, const QString &name, std::uint32_t mode, NodeKind kin
     std::uint32_t permissions = mode & 07777;
     if (permissions == 0)
         permissions = kind == NodeKind::File ? 0644 : 0755;
-    info.externalAttr = ((type | permissions) << 16) | (kind == NodeKind::Folder ? 0x10 : 0);
+    info.externalAttr =
+        ((type | permissions) << zip::kUnixModeShift) | (kind == NodeKind::Folder ? zip::kDosDirectoryAttribute : 0);
     const bool store = kind != NodeKind::File;
-    if (!file.open(QIODevice::WriteOnly, info, nullptr, 0, store ? 0 : Z_DEFLATED, store ? 0 : 6)) {
+    const int method = store ? zip::kMethodStored : zip::kMethodDeflated;
+    if (!file.open(QIODevice::WriteOnly, info, nullptr, 0, method, store ? 0 : 6)) {
         *error = u"cannot add %1 to the zip"_s.arg(name);
         return false;
     }

@@ -13,12 +13,12 @@ namespace packscope {
 
 namespace {
 
-// Inflates (method 8) or reads (method 0) `compressed` bytes and returns
+// Reads (stored) or inflates (deflated) `compressed` bytes and returns
 // whether they give `size` bytes with CRC-32 `crc`.
 bool dataMatches(const unsigned char *data, std::uint64_t compressed, std::uint16_t method, std::uint64_t size,
                  std::uint32_t crc)
 {
-    if (method == 0)
+    if (method == zip::kMethodStored)
         return compressed == size && crc32_z(0, data, size_t(size)) == crc;
     z_stream stream{};
     if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
@@ -64,23 +64,22 @@ ZipVerification ZipVerifier::verify(const unsigned char *data, std::uint64_t siz
     const std::uint64_t stop = end.centralStart + end.centralSize;
     std::uint64_t pos = end.centralStart;
     ZipCentralRecord rec;
-    while (pos + zip::kCentralHeaderSize <= stop && zip::u32(data + pos) == zip::kCentralHeaderSignature) {
+    while (pos + zip::central::kSize <= stop && zip::u32(data + pos) == zip::central::kSignature) {
         if (rec.parse(data, pos, stop, end.offsetShift) != ZipCentralRecord::Status::Ok) {
             v.error = u"central directory record %1 runs past the central directory"_s.arg(v.entries + 1);
             return v;
         }
         const std::uint64_t local = rec.localOffset;
-        if (local + zip::kLocalHeaderSize > end.centralStart || zip::u32(data + local) != zip::kLocalHeaderSignature) {
+        if (local + zip::local::kSize > end.centralStart || zip::u32(data + local) != zip::local::kSignature) {
             v.error = u"entry %1: no local header at offset %2"_s.arg(v.entries + 1).arg(local);
             return v;
         }
-        const std::uint64_t dataStart =
-            local + zip::kLocalHeaderSize + zip::u16(data + local + 26) + zip::u16(data + local + 28);
+        const std::uint64_t dataStart = local + zip::local::headerLength(data + local);
         if (dataStart > end.centralStart || rec.compressed > end.centralStart - dataStart) {
             v.error = u"entry %1: data runs into the central directory"_s.arg(v.entries + 1);
             return v;
         }
-        if (!rec.encrypted() && (rec.method == 0 || rec.method == 8)) {
+        if (!rec.encrypted() && (rec.method == zip::kMethodStored || rec.method == zip::kMethodDeflated)) {
             if (!dataMatches(data + dataStart, rec.compressed, rec.method, rec.unzipped, rec.crc)) {
                 const QString name = QString::fromUtf8(reinterpret_cast<const char *>(rec.name), rec.nameLength);
                 v.error = u"entry %1 (%2): data does not match its size and CRC-32"_s.arg(v.entries + 1).arg(name);

@@ -100,7 +100,7 @@ private Q_SLOTS:
         const std::vector<Dependency> deps = findDependencies(*session.package(0));
         const Dependency *sdk = named(deps, u"aws-sdk"_s);
         QVERIFY(sdk);
-        QCOMPARE(sdk->ecosystem, Dependency::Ecosystem::Npm);
+        QCOMPARE(sdk->ecosystem, Ecosystem::Node);
         QCOMPARE(sdk->version, u"2.1692.0"_s);
         QCOMPARE(keptTotals(*sdk, session.exclusions(0)).unzipped, 5000u + 42u);
         const Dependency *scoped = named(deps, u"@aws-sdk/client-s3"_s);
@@ -127,7 +127,7 @@ private Q_SLOTS:
         const std::vector<Dependency> deps = findDependencies(*session.package(0));
         const Dependency *numpy = named(deps, u"numpy"_s);
         QVERIFY(numpy);
-        QCOMPARE(numpy->ecosystem, Dependency::Ecosystem::Python);
+        QCOMPARE(numpy->ecosystem, Ecosystem::Python);
         QCOMPARE(numpy->version, u"1.26.4"_s);
         QStringList paths;
         for (NodeId node : numpy->nodes)

@@ -1,44 +1,47 @@
 #pragma once
 
-#include "model/PackageTree.h"
-
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <new>
+#include <utility>
 
 namespace packscope {
 
-// Open-addressing map from hashes to 32-bit ids (the tree builder's folder
-// numbers), for building trees of hundreds of thousands of entries without one
-// allocation per entry. A slot is 8 bytes (a 32-bit digest of the hash, the
-// id + 1), so a probe costs one cache line and the table of 10,000 folders
-// is 128 KiB. The digest also picks the
+// The tree builder's folder numbers by the hash of each folder's path: an
+// open-addressing map, for building trees of hundreds of thousands of
+// entries without one allocation per entry. A slot is 8 bytes (a 32-bit
+// digest of the hash, the folder number + 1), so a probe costs one cache
+// line and the table of 10,000 folders is 128 KiB. The digest also picks the
 // home slot, which lets the table grow without the original hashes. Digests
 // collide: find() asks the caller to confirm each candidate whose digest matches.
-class NodeHashIndex
+class FolderNumberIndex
 {
 public:
-    explicit NodeHashIndex(std::size_t expected = 0) { rehash(capacityFor(expected)); }
+    static constexpr std::uint32_t kNotFound = ~std::uint32_t(0);
 
+    explicit FolderNumberIndex(std::size_t expected = 0) { rehash(capacityFor(expected)); }
+
+    // The folder number whose hash is `hash` and for which `equal(number)`
+    // holds; kNotFound when there is none.
     template<typename Equal>
-    NodeId find(std::uint64_t hash, Equal &&equal) const
+    std::uint32_t find(std::uint64_t hash, Equal &&equal) const
     {
         const std::uint32_t digest = digestOf(hash);
         for (std::size_t i = digest & m_mask;; i = (i + 1) & m_mask) {
             const std::uint64_t slot = m_slots[i];
             if (slot == 0)
-                return kNoNode;
-            if (std::uint32_t(slot >> 32) == digest && equal(idOf(slot)))
-                return idOf(slot);
+                return kNotFound;
+            if (std::uint32_t(slot >> 32) == digest && equal(numberOf(slot)))
+                return numberOf(slot);
         }
     }
 
-    void insert(std::uint64_t hash, NodeId id)
+    void insert(std::uint64_t hash, std::uint32_t number)
     {
         if ((m_size + 1) * 4 > (m_mask + 1) * 3)
             rehash((m_mask + 1) * 2);
-        place((std::uint64_t(digestOf(hash)) << 32) | (std::uint64_t(id) + 1));
+        place((std::uint64_t(digestOf(hash)) << 32) | (std::uint64_t(number) + 1));
         ++m_size;
     }
 
@@ -55,7 +58,7 @@ private:
     };
 
     static std::uint32_t digestOf(std::uint64_t hash) { return std::uint32_t(hash ^ (hash >> 32)); }
-    static NodeId idOf(std::uint64_t slot) { return NodeId(std::uint32_t(slot) - 1); }
+    static std::uint32_t numberOf(std::uint64_t slot) { return std::uint32_t(slot) - 1; }
     static std::size_t capacityFor(std::size_t expected)
     {
         std::size_t capacity = 16;
