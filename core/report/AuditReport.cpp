@@ -35,9 +35,11 @@ AuditReport AuditReport::build(const Session &session, int topN)
     AuditReport report;
     report.profileId = session.profile().id;
     report.profileName = session.profile().name;
-    const SessionMeasures measures = session.measures();
-    report.layersUnzipped = measures.layersUnzipped;
-    report.functionBudget = session.functionUnzippedBudget();
+    // Written from the evaluation the views show: the report and the window
+    // cannot disagree.
+    const Evaluation &evaluation = session.evaluation();
+    report.layersUnzipped = evaluation.measures.layersUnzipped;
+    report.functionBudget = evaluation.functionUnzippedBudget;
 
     struct Candidate {
         std::uint64_t bytes;
@@ -61,10 +63,11 @@ AuditReport AuditReport::build(const Session &session, int topN)
         summary.path = package->path;
         summary.role = p == 0 ? u"function"_s : u"layer"_s;
         summary.format = formatName(package->format);
-        summary.excluded = exclusions.excludedTotals(tree.root());
-        summary.kept = tree.node(tree.root()).totals - summary.excluded;
-        summary.zippedBytes = package->fixedZipBytes + summary.kept.footprint;
-        summary.zippedEstimated = package->zippedEstimated;
+        const PackageMeasures &measured = evaluation.packages[std::size_t(p)];
+        summary.excluded = measured.excluded;
+        summary.kept = measured.kept;
+        summary.zippedBytes = measured.zippedBytes;
+        summary.zippedEstimated = measured.zippedEstimated;
         report.packages.push_back(summary);
 
         for (const PackageWarning &warning : package->warnings)
@@ -99,13 +102,13 @@ AuditReport AuditReport::build(const Session &session, int topN)
     for (const Candidate &c : largest)
         report.largest.push_back(fileRef(session, c.package, c.node));
 
-    for (LimitResult &result : session.evaluate()) {
+    for (const LimitResult &result : evaluation.limits) {
         Limit limit;
         for (const Culprit &culprit : result.culprits) {
             FileRef ref = fileRef(session, culprit.package, culprit.node);
             limit.culprits.push_back(ref);
         }
-        limit.result = std::move(result);
+        limit.result = result;
         report.limits.push_back(std::move(limit));
     }
     return report;

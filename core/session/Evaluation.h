@@ -22,6 +22,16 @@ struct SessionMeasures {
     std::uint64_t value(LimitMeasure measure) const;
 };
 
+// One package of the session after exclusion: what it keeps, what its
+// exclusions take out, and its zip's size (exact for zips, an estimate for
+// other formats: zippedEstimated).
+struct PackageMeasures {
+    SizeTotals kept;
+    SizeTotals excluded;
+    std::uint64_t zippedBytes = 0;
+    bool zippedEstimated = false;
+};
+
 // One item's size measured against one size limit of the profile: what a
 // tooltip says as "12.3 % of Unzipped size".
 struct LimitShare {
@@ -38,6 +48,11 @@ struct LimitShare {
 struct Evaluation {
     std::uint64_t revision = 0;  // Session::revision() it was made at
     SessionMeasures measures;
+    // Per session package, in order (a missing package's are zeros).
+    std::vector<PackageMeasures> packages;
+    // Unzipped bytes the function may still use given its layers (see
+    // Session::functionUnzippedBudget()).
+    std::uint64_t functionUnzippedBudget = 0;
     std::vector<LimitResult> limits;  // one per limit of the profile, in order
     // What every exclusion takes out, counted as the CLI's report counts
     // (see Session::excludedTotals()).

@@ -415,6 +415,17 @@ const Evaluation &Session::evaluation() const
         auto made = std::make_shared<Evaluation>();
         made->revision = m_revision;
         made->measures = measures();
+        for (const Entry &entry : m_packages) {
+            PackageMeasures &package = made->packages.emplace_back();
+            if (!entry.package)
+                continue;
+            const PackageTree &tree = entry.package->tree;
+            package.excluded = entry.exclusions.excludedTotals(tree.root());
+            package.kept = tree.node(tree.root()).totals - package.excluded;
+            package.zippedBytes = entry.package->fixedZipBytes + package.kept.footprint;
+            package.zippedEstimated = entry.package->zippedEstimated;
+        }
+        made->functionUnzippedBudget = functionUnzippedBudget();
         made->limits = evaluate();
         made->excluded = excludedTotals();
         for (const LimitRule &rule : m_profile.limits) {
