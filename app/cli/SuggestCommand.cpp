@@ -2,8 +2,10 @@
 #include "CliOutput.h"
 #include "CommandLine.h"
 
+#include "jobs/JobRunner.h"
 #include "report/Dependencies.h"
 #include "report/SizeFormat.h"
+#include "session/PackageFacts.h"
 #include "session/Session.h"
 #include "slim/SuggestionFinder.h"
 #include "whatif/GlobPattern.h"
@@ -162,19 +164,20 @@ int SuggestCommand::run(const QStringList &arguments)
     }
     // A package that changed on disk since it was opened reads as having
     // no binaries and no versions: an error, not a report that says so.
+    // The window's jobs, run here and now.
+    JobRunner jobs(JobRunner::Mode::Inline);
+    PackageFacts facts(&session, &jobs);
     QString contentsError;
-    const std::vector<Suggestion> suggestions = SuggestionFinder::find(session, rules, nullptr, &contentsError);
+    const std::vector<Suggestion> suggestions =
+        SuggestionFinder::find(session, rules, facts.contentFacts(), &contentsError);
     if (!contentsError.isEmpty())
         return cli::fail(contentsError);
     bool suffices = true;
     const std::vector<std::size_t> plan = SuggestionFinder::fixItPlan(session, suggestions, &suffices);
-    std::vector<std::vector<Dependency>> found;
-    for (int p = 0; p < session.packageCount(); ++p) {
-        found.push_back(findDependencies(*session.package(p), &contentsError));
-        if (!contentsError.isEmpty())
-            return cli::fail(contentsError);
-    }
-    const std::vector<DependencySize> dependencies = rankDependencies(session, found);
+    const std::vector<std::vector<Dependency>> *found = facts.dependencies();
+    if (!found || !facts.dependenciesError().isEmpty())
+        return cli::fail(facts.dependenciesError());
+    const std::vector<DependencySize> dependencies = rankDependencies(session, *found);
     const QByteArray data = formatName == u"json" ? asJson(session, suggestions, plan, suffices, dependencies)
                                                   : asText(session, suggestions, plan, suffices, dependencies);
     if (!cli::writeOutput(data, parser.value(output), QStringList{packagePath} + parser.values(layer)))

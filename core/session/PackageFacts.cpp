@@ -44,13 +44,15 @@ const std::vector<Facts> *PackageFacts::lookUp(Cache<Facts> &cache, const QStrin
         if (package && !cache.found.contains(package.get()) && std::find(missing.begin(), missing.end(), package) == missing.end())
             missing.push_back(package);
     }
-    if (missing.empty()) {
+    auto assemble = [&cache, &packages] {
         cache.now.clear();
         for (const PackagePtr &package : packages)
             cache.now.push_back(package ? cache.found.at(package.get()).second : Facts{});
         cache.nowFor = std::move(packages);
         return &cache.now;
-    }
+    };
+    if (missing.empty())
+        return assemble();
     // One job finds what is missing; a newer request for other packages
     // cancels it, and a later lookUp finds the packages it did finish...
     // only once delivered, so a cancelled job's work is lost, never wrong.
@@ -71,7 +73,10 @@ const std::vector<Facts> *PackageFacts::lookUp(Cache<Facts> &cache, const QStrin
                 cache.found[package.get()] = {package, std::move(facts)};
             Q_EMIT(this->*ready)();
         });
-    return nullptr;
+    // An inline runner (the CLI's) has found them already.
+    const bool found = std::all_of(missing.begin(), missing.end(),
+                                   [&cache](const PackagePtr &package) { return cache.found.contains(package.get()); });
+    return found ? assemble() : nullptr;
 }
 
 const std::vector<ContentFacts> *PackageFacts::contentFacts()

@@ -37,7 +37,7 @@ public:
 
     // The facts of every session package, in session order; nullptr while
     // some are still being found (a job then finds them, and the ready
-    // signal follows).
+    // signal follows). With an inline runner they are found before it returns.
     const std::vector<ContentFacts> *contentFacts();
     const std::vector<std::vector<Dependency>> *dependencies();
     // The first package whose dependencies could not all be read (changed
