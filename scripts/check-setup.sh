@@ -76,6 +76,17 @@ closure_job=$!
     done
   done
   for object in Scrt1.o crti.o crtn.o crtbeginS.o crtendS.o; do "$cxx" -print-file-name="$object"; done
+  # The runtimes the driver links for -fsanitize=..., which no build file names
+  # (GCC's libtsan.so, from libgcc-12-dev, leads to libtsan2's library).
+  for sanitizer in $(grep -ohE -- '-fsanitize=[a-z,]+' "$build/build.ninja" | cut -d= -f2 | tr , '\n' | sort -u); do
+    case $sanitizer in
+      address) runtime=asan ;;
+      thread) runtime=tsan ;;
+      undefined) runtime=ubsan ;;
+      *) continue ;;
+    esac
+    "$cxx" -print-file-name="lib$runtime.so"
+  done
 } | sort -u > "$work/candidates"
 
 # Absolute paths of existing files outside the source and build folders:

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <QByteArray>
-#include <QSemaphore>
 
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <semaphore>
 #include <vector>
 
 namespace packscope {
@@ -47,6 +47,7 @@ private:
         QByteArray data;
         bool last;
     };
+    class DeflateBatch;
     void flushPiece(bool last);
     void submitBatch();
 
@@ -56,7 +57,9 @@ private:
     QByteArray m_dictionary;
     std::vector<Piece> m_batch;
     std::size_t m_batchBytes = 0;
-    QSemaphore m_slots;
+    // std::, not QSemaphore: its ordering is in atomics ThreadSanitizer
+    // sees, where QSemaphore's is on a futex inside libQt6Core.
+    std::counting_semaphore<> m_slots{0};
     int m_maxInFlight;
 };
 
