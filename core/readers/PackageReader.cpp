@@ -53,7 +53,7 @@ LoadResult PackageReader::read(const QString &path, const LoadProgressSink &prog
     const QByteArray head = file.read(512);
     switch (sniff(head)) {
     case Sniffed::Zip:
-        return ZipPackageReader::read(path);
+        return ZipPackageReader::read(path, ZipPackageReader::Threads::Auto, progress);
     case Sniffed::Archive:
         return ArchivePackageReader::read(path, progress);
     case Sniffed::Unknown:
@@ -68,7 +68,7 @@ LoadResult PackageReader::read(const QString &path, const LoadProgressSink &prog
         hasZipEndRecord(reinterpret_cast<const unsigned char *>(tail.constData()), std::uint64_t(tail.size()));
     file.close();
     if (zipTail)
-        return ZipPackageReader::read(path);
+        return ZipPackageReader::read(path, ZipPackageReader::Threads::Auto, progress);
     if (hasZipName(path))
         return LoadResult::failure(path, u"not a zip archive: no zip signature at the start and no "
                                          u"end-of-central-directory record at the end"_s);

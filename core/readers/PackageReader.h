@@ -11,9 +11,8 @@ namespace packscope {
 class PackageReader
 {
 public:
-    // `progress` hears how far a tar, 7z or folder read is and can stop it
-    // (the error is then "cancelled"); a zip's central directory is read in
-    // well under a second and reports nothing.
+    // `progress` hears how far a read is (a zip's: its central directory's
+    // walk) and can stop it: the error is then "cancelled".
     static LoadResult read(const QString &path, const LoadProgressSink &progress = {});
 };
 

@@ -103,13 +103,17 @@ const unsigned char *localRecordBytes(ZipLocalBytes &local, std::span<const ZipE
 } // namespace
 
 ZipLocalChecks checkLocalRecords(const unsigned char *data, const ZipEndRecords &end,
-                                 std::span<const ZipEntryLocation> locations, ZipLocalBytes &local)
+                                 std::span<const ZipEntryLocation> locations, ZipLocalBytes &local,
+                                 const std::atomic<bool> *cancelled)
 {
     ZipLocalChecks result;
     PackageWarnings &warnings = result.warnings;
     const std::uint64_t stop = end.centralStart + end.centralSize;
     ZipCentralRecord rec;
     for (std::size_t index = 0; index < locations.size(); ++index) {
+        constexpr std::size_t kStopCheckStep = 1024;
+        if (cancelled && index % kStopCheckStep == 0 && cancelled->load(std::memory_order_relaxed))
+            return result;
         const ZipEntryLocation &location = locations[index];
         rec.parse(data, location.centralOffset, stop, end.offsetShift);
         const bool validOffset = isInEntriesArea(location.localOffset, end);

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <atomic>
+
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -29,8 +31,10 @@ struct ZipLocalChecks {
 
 // `data` holds the central directory at its place in the file;
 // `locations` are locateZipEntries()' for it; the local records are read
-// through `local`.
+// through `local`. The checks end early, with what they found so far, once
+// `cancelled` (when given) is set: the read they belong to was cancelled.
 ZipLocalChecks checkLocalRecords(const unsigned char *data, const ZipEndRecords &end,
-                                 std::span<const ZipEntryLocation> locations, ZipLocalBytes &local);
+                                 std::span<const ZipEntryLocation> locations, ZipLocalBytes &local,
+                                 const std::atomic<bool> *cancelled = nullptr);
 
 } // namespace packscope

@@ -102,9 +102,11 @@ struct PreparedTreeRecords {
 // each entry's central record in its footprint (the local record's share is
 // added once the locations are known). Takes each record from `prepared`
 // when the location walk has prepared it, else parses it. Stops at a
-// damaged record, which the location walk reports.
-void buildTree(PackageTreeBuilder &builder, const unsigned char *data, const ZipEndRecords &end,
-               const PreparedTreeRecords &prepared, PackageWarnings &warnings)
+// damaged record, which the location walk reports. Tells `progress` (when
+// given) how far it is through the central directory now and then, and
+// returns false as soon as that says stop.
+bool buildTree(PackageTreeBuilder &builder, const unsigned char *data, const ZipEndRecords &end,
+               const PreparedTreeRecords &prepared, PackageWarnings &warnings, const LoadProgressSink &progress)
 {
     const std::uint64_t stop = end.centralStart + end.centralSize;
     std::uint64_t pos = end.centralStart;
@@ -112,6 +114,10 @@ void buildTree(PackageTreeBuilder &builder, const unsigned char *data, const Zip
     QByteArray decoded;
     std::size_t ready = 0;
     for (std::uint32_t index = 0; pos + zip::central::kSize <= stop; ++index) {
+        constexpr std::uint32_t kProgressStep = 4096;  // a millisecond or less of work
+        if (progress && index != 0 && index % kProgressStep == 0
+            && !progress({pos - end.centralStart, end.centralSize, std::uint64_t(index)}))
+            return false;
         if (index >= ready)
             ready = prepared.ready.load(std::memory_order_acquire);
         TreeRecord tree{};
@@ -121,7 +127,7 @@ void buildTree(PackageTreeBuilder &builder, const unsigned char *data, const Zip
             name = QByteArrayView(tree.name, tree.nameLength);
         } else {
             if (rec.parse(data, pos, stop, end.offsetShift) != ZipCentralRecord::Status::Ok)
-                return;
+                return true;
             tree = treeRecordOf(rec, &name, decoded);
         }
         pos += tree.centralLength;
@@ -146,6 +152,7 @@ void buildTree(PackageTreeBuilder &builder, const unsigned char *data, const Zip
         if (entry.kind == NodeKind::File)
             warnIfNotWorldReadable(warnings, name, entry.mode);
     }
+    return true;
 }
 
 // The end records and the central directory lie together at the end of
@@ -181,7 +188,7 @@ QString loadStretch(FileImage &image, std::uint64_t from, std::uint64_t to)
 // records through `local`; `recover` scans a damaged one's local headers.
 LoadResult readZip(const unsigned char *data, std::uint64_t fileSize, const ZipEndRecordsResult &located,
                    ZipLocalBytes &local, const std::function<ZipRecovery()> &recover, const QString &path,
-                   ZipPackageReader::Threads threads)
+                   ZipPackageReader::Threads threads, const LoadProgressSink &progress)
 {
     // A damaged central directory: say what a scan of the local headers
     // still finds, and keep that for inspection.
@@ -241,8 +248,9 @@ LoadResult readZip(const unsigned char *data, std::uint64_t fileSize, const ZipE
     };
     // The tree adopts the locations while the checks read them, which moves
     // the vector but not its storage.
+    std::atomic<bool> cancelled{false};
     const auto check = [&](std::span<const ZipEntryLocation> locations) {
-        checks = checkLocalRecords(data, end, locations, local);
+        checks = checkLocalRecords(data, end, locations, local, &cancelled);
     };
     std::promise<void> handOver;
     std::future<void> handedOver = handOver.get_future();
@@ -270,8 +278,15 @@ LoadResult readZip(const unsigned char *data, std::uint64_t fileSize, const ZipE
         locate(false);
         handOver.set_value();
     }
-    buildTree(builder, data, end, prepared, treeWarnings);
+    const bool built = buildTree(builder, data, end, prepared, treeWarnings, progress);
+    if (!built)
+        cancelled.store(true, std::memory_order_relaxed);  // the checks stop too
     handedOver.get();  // rethrows what the location walk threw
+    if (!built) {
+        if (locator)
+            locator->join();  // before the locations it reads go
+        return LoadResult::failure(path, u"cancelled"_s);
+    }
     prepared.records = LargeVector<TreeRecord>();  // `= {}` would keep the storage
     if (!entries.damage.isEmpty())
         return damaged(entries.damage);
@@ -303,7 +318,7 @@ LoadResult readZip(const unsigned char *data, std::uint64_t fileSize, const ZipE
 
 } // namespace
 
-LoadResult ZipPackageReader::read(const QString &path, Threads threads)
+LoadResult ZipPackageReader::read(const QString &path, Threads threads, const LoadProgressSink &progress)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -334,9 +349,18 @@ LoadResult ZipPackageReader::read(const QString &path, Threads threads)
         loadedFrom = located.reach;
         located = locateZipEndRecords(image.data(), fileSize, loadedFrom);
     }
+    // A cancelled read says so, whether or not the file changed meanwhile.
+    bool stopped = false;
+    LoadProgressSink watched;
+    if (progress)
+        watched = [&](const LoadProgress &now) { return !(stopped = !progress(now)); };
+    if (watched && !watched({0, located.records.centralSize, 0}))
+        return LoadResult::failure(path, u"cancelled"_s);
     ZipLocalBytes local(image, loadedFrom);
     LoadResult result = readZip(image.data(), fileSize, located, local,
-                                [&] { return ZipRecovery::scanFile(path); }, path, threads);
+                                [&] { return ZipRecovery::scanFile(path); }, path, threads, watched);
+    if (stopped)
+        return result;
     if (changed())
         return LoadResult{nullptr, changedOnDiskError(path), nullptr};
     if (result.package)
@@ -351,7 +375,7 @@ LoadResult ZipPackageReader::readBytes(const unsigned char *data, std::uint64_t 
         return LoadResult::failure(path, u"empty file (0 bytes), not a zip archive"_s);
     ZipLocalBytes local(data);
     return readZip(data, fileSize, locateZipEndRecords(data, fileSize), local,
-                   [&] { return ZipRecovery::scan(data, fileSize, path); }, path, threads);
+                   [&] { return ZipRecovery::scan(data, fileSize, path); }, path, threads, {});
 }
 
 } // namespace packscope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "readers/LoadProgress.h"
 #include "readers/LoadResult.h"
 
 #include <cstdint>
@@ -28,8 +29,11 @@ public:
     // Errors: unreadable file, no end record, multi-disk, damaged central
     // directory (then `partial` holds what a local-header scan recovered),
     // "PATH changed on disk since it was opened: reopen it" when the file
-    // changed while it was read.
-    static LoadResult read(const QString &path, Threads threads = Threads::Auto);
+    // changed while it was read. `progress` hears how far the central
+    // directory's walk is (bytes of it, entries) and can stop it: the error
+    // is then "cancelled".
+    static LoadResult read(const QString &path, Threads threads = Threads::Auto,
+                           const LoadProgressSink &progress = {});
     // The same over a zip already in memory (`path` names it in messages).
     static LoadResult readBytes(const unsigned char *data, std::uint64_t size, const QString &path,
                                 Threads threads = Threads::Auto);

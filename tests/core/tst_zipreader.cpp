@@ -332,6 +332,51 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:
                              [](const PackageWarning &w) { return w.code == u"entry-count-mismatch"; }));
     }
 
+    // A zip's read reports its walk of the central directory and stops,
+    // with the other thread's local checks, as soon as it is told to; told
+    // nothing, it reads what a read without a listener reads.
+    void cancellingAZipReadStopsItsWalk()
+    {
+        const QString zip = m_dir.filePath(u"cancel.zip"_s);
+        fixtures::python(uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:
+    for i in range(40000):
+        z.writestr('pkg%d/file%05d.js' % (i % 50, i), b'y' * (i % 5))
+)"_s, {zip});
+        const LoadResult plain = ZipPackageReader::read(zip);
+        QVERIFY2(plain.ok(), qPrintable(plain.error));
+        for (const auto threads : {ZipPackageReader::Threads::One, ZipPackageReader::Threads::Two}) {
+            std::vector<LoadProgress> heard;
+            const LoadResult listened = ZipPackageReader::read(zip, threads, [&](const LoadProgress &now) {
+                heard.push_back(now);
+                return true;
+            });
+            QVERIFY2(listened.ok(), qPrintable(listened.error));
+            QCOMPARE(listened.package->tree.nodeCount(), plain.package->tree.nodeCount());
+            QCOMPARE(listened.package->zippedBytes(), plain.package->zippedBytes());
+            QCOMPARE(listened.package->warnings.size(), plain.package->warnings.size());
+            QVERIFY2(heard.size() >= 10, qPrintable(QString::number(heard.size())));  // one per 4,096 records
+            for (std::size_t i = 1; i < heard.size(); ++i) {
+                QVERIFY(heard[i].entries > heard[i - 1].entries);
+                QVERIFY(heard[i].bytesRead > heard[i - 1].bytesRead);
+                QVERIFY(heard[i].bytesRead < heard[i].bytesTotal);
+            }
+
+            int calls = 0;
+            const LoadResult stopped = ZipPackageReader::read(zip, threads, [&](const LoadProgress &now) {
+                ++calls;
+                return now.entries < 8192;
+            });
+            QVERIFY(!stopped.ok());
+            QCOMPARE(stopped.error, zip + u": cancelled"_s);
+            QCOMPARE(calls, 3);  // before the walk, at 4,096 and at 8,192 records
+        }
+        // Through the reader that picks by content, as the app opens it.
+        const LoadResult picked = PackageReader::read(zip, [](const LoadProgress &) { return false; });
+        QCOMPARE(picked.error, zip + u": cancelled"_s);
+    }
+
     void zip64HugeEntry()
     {
         // A real 4.6 GB entry (zeros, deflated to a few MB): sizes need the
