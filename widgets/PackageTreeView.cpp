@@ -2,6 +2,7 @@
 
 #include "ExclusionMenu.h"
 #include "NodeDragPayload.h"
+#include "NodeSelectionModel.h"
 #include "PackageFilterProxy.h"
 #include "PackageTreeModel.h"
 #include "PackageItemDelegate.h"
@@ -22,9 +23,12 @@ namespace packscope {
 
 PackageTreeView::PackageTreeView(Session *session, QWidget *parent)
     : QTreeView(parent), m_session(session), m_model(new PackageTreeModel(session, this)),
-      m_proxy(new PackageFilterProxy(m_model, this))
+      m_proxy(new PackageFilterProxy(m_model, this)), m_selection(new NodeSelectionModel(m_model, m_proxy, this))
 {
     setModel(m_proxy);
+    QItemSelectionModel *made = selectionModel();  // the one setModel() made
+    setSelectionModel(m_selection);
+    delete made;
     setSortingEnabled(true);
     sortByColumn(PackageTreeModel::UnzippedColumn, Qt::DescendingOrder);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -60,8 +64,14 @@ PackageTreeView::PackageTreeView(Session *session, QWidget *parent)
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &PackageTreeView::onModelReset);
     connect(m_model, &PackageTreeModel::everythingChanged, viewport(), qOverload<>(&QWidget::update));
-    connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { Q_EMIT currentRefChanged(m_model->refOf(m_proxy->mapToSource(current))); });
+    // A selection made in the treemap or a panel shows here too.
+    connect(m_selection, &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (!current.isValid())
+            return;
+        for (QModelIndex up = current.parent(); up.isValid(); up = up.parent())
+            expand(up);
+        scrollTo(current);
+    });
     onModelReset();
 }
 
@@ -140,36 +150,22 @@ void PackageTreeView::setNodeFilter(const NodeFilter &filter)
 
 void PackageTreeView::selectRefs(const std::vector<NodeRef> &refs)
 {
-    QItemSelection selection;
-    QModelIndex first;
+    m_selection->selectRefs(refs);
+    // Every selected row in view, not only the current one.
     for (const NodeRef &ref : refs) {
-        const QModelIndex index = m_proxy->mapFromSource(m_model->indexOf(ref));
-        if (!index.isValid())
-            continue;
-        for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
+        for (QModelIndex up = m_selection->indexOf(m_selection->shownRef(ref)).parent(); up.isValid(); up = up.parent())
             expand(up);
-        selection.select(index, index.siblingAtColumn(PackageTreeModel::ColumnCount - 1));
-        if (!first.isValid())
-            first = index;
-    }
-    selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    if (first.isValid()) {
-        selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
-        scrollTo(first);
     }
 }
 
 std::vector<NodeRef> PackageTreeView::selectedRefs() const
 {
-    std::vector<NodeRef> refs;
-    for (const QModelIndex &index : selectionModel()->selectedRows())
-        refs.push_back(m_model->refOf(m_proxy->mapToSource(index)));
-    return refs;
+    return m_selection->selectedRefs();
 }
 
 NodeRef PackageTreeView::currentRef() const
 {
-    return m_model->refOf(m_proxy->mapToSource(currentIndex()));
+    return m_selection->currentRef();
 }
 
 void PackageTreeView::keyPressEvent(QKeyEvent *event)
@@ -185,7 +181,7 @@ void PackageTreeView::contextMenuEvent(QContextMenuEvent *event)
 {
     std::vector<NodeRef> refs = selectedRefs();
     const QModelIndex at = indexAt(event->pos());
-    const NodeRef clicked = m_model->refOf(m_proxy->mapToSource(at));
+    const NodeRef clicked = m_selection->refOf(at);
     if (event->reason() != QContextMenuEvent::Keyboard && clicked.isValid()
         && std::find(refs.begin(), refs.end(), clicked) == refs.end())
         refs = {clicked};
@@ -214,10 +210,6 @@ void PackageTreeView::dragMoveEvent(QDragMoveEvent *event)
         event->ignore();
 }
 
-} // namespace packscope
-
-namespace packscope {
-
 void PackageTreeView::dropEvent(QDropEvent *event)
 {
     const auto payload = NodeDragPayload::fromMimeData(event->mimeData(), *m_session);
@@ -228,10 +220,6 @@ void PackageTreeView::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
     m_session->restore(payload->refs);
 }
-
-} // namespace packscope
-
-namespace packscope {
 
 void PackageTreeView::resizeEvent(QResizeEvent *event)
 {

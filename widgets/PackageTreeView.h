@@ -9,6 +9,7 @@
 namespace packscope {
 
 class NodeFilter;
+class NodeSelectionModel;
 class PackageFilterProxy;
 class PackageTreeModel;
 class Session;
@@ -24,15 +25,16 @@ public:
     explicit PackageTreeView(Session *session, QWidget *parent = nullptr);
 
     PackageTreeModel *packageModel() const { return m_model; }
+    // The window's one selection: this view's selection model, which the
+    // treemap shares. Whoever makes an item current, the tree expands its
+    // folders and scrolls to it.
+    NodeSelectionModel *nodeSelection() const { return m_selection; }
     void setNodeFilter(const NodeFilter &filter);
 
     // Selects these items (expanding their folders) and shows the first.
     void selectRefs(const std::vector<NodeRef> &refs);
     std::vector<NodeRef> selectedRefs() const;
     NodeRef currentRef() const;
-
-Q_SIGNALS:
-    void currentRefChanged(const packscope::NodeRef &ref);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -60,6 +62,7 @@ private:
     Session *m_session;
     PackageTreeModel *m_model;
     PackageFilterProxy *m_proxy;
+    NodeSelectionModel *m_selection;
 };
 
 } // namespace packscope

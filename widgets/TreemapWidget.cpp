@@ -2,6 +2,8 @@
 
 #include "ExclusionMenu.h"
 #include "NodeDragPayload.h"
+#include "NodeSelectionModel.h"
+#include "PackageTreeModel.h"
 #include "TreemapToolTip.h"
 
 #include "jobs/JobRunner.h"
@@ -22,11 +24,12 @@ using namespace Qt::StringLiterals;
 
 namespace packscope {
 
-
-TreemapWidget::TreemapWidget(Session *session, JobRunner *jobs, QWidget *parent)
+TreemapWidget::TreemapWidget(Session *session, JobRunner *jobs, NodeSelectionModel *selection, QWidget *parent)
     : QWidget(parent), m_session(session), m_jobs(jobs),
-      m_jobKind(u"treemap layout %1"_s.arg(quintptr(this), 0, 16))
+      m_jobKind(u"treemap layout %1"_s.arg(quintptr(this), 0, 16)),
+      m_selection(selection ? selection : new NodeSelectionModel(new PackageTreeModel(session, this), nullptr, this))
 {
+    connect(m_selection, &NodeSelectionModel::refsChanged, this, qOverload<>(&QWidget::update));
     setMouseTracking(true);
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -61,12 +64,21 @@ void TreemapWidget::setFilter(const NodeFilter &filter)
     invalidate();
 }
 
+NodeRef TreemapWidget::selected() const
+{
+    return m_selection->currentRef();
+}
+
 void TreemapWidget::setSelected(const NodeRef &ref)
 {
-    if (m_selected == ref)
-        return;
-    m_selected = ref;
-    update();
+    m_selection->selectRefs({ref});
+}
+
+std::vector<NodeRef> TreemapWidget::itemsAt(const NodeRef &ref) const
+{
+    if (m_selection->isRefSelected(ref))
+        return m_selection->selectedRefs();
+    return {ref};
 }
 
 void TreemapWidget::zoomTo(const NodeRef &folder)
@@ -237,7 +249,6 @@ void TreemapWidget::onPackagesChanged()
     // Other packages: the tiles on show name nodes that are gone, so lay out
     // again before anything can ask about them (changed() follows at once).
     m_packagesJustChanged = true;
-    m_selected = {};
     m_culprits.clear();
     if (m_zoomRoot.isValid()) {
         m_zoomRoot = {};
@@ -285,17 +296,27 @@ void TreemapWidget::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), palette().color(QPalette::Base));  // where a stale picture is smaller
     painter.drawImage(0, 0, m_cache);
     const TreemapLayout &current = m_layout;
-    const int selectedTile = m_selected.isValid() ? current.tileOf(*m_session, m_selected) : -1;
-    if (m_hoverTile >= 0 && std::size_t(m_hoverTile) < current.tiles().size() && m_hoverTile != selectedTile) {
+    // A selected item too small for a tile of its own outlines the tile
+    // that holds it.
+    std::vector<int> selectedTiles;
+    for (const NodeRef &ref : m_selection->selectedRefs()) {
+        const int tile = current.tileOf(*m_session, ref);
+        if (tile >= 0)
+            selectedTiles.push_back(tile);
+    }
+    std::sort(selectedTiles.begin(), selectedTiles.end());
+    selectedTiles.erase(std::unique(selectedTiles.begin(), selectedTiles.end()), selectedTiles.end());
+    if (m_hoverTile >= 0 && std::size_t(m_hoverTile) < current.tiles().size()
+        && !std::binary_search(selectedTiles.begin(), selectedTiles.end(), m_hoverTile)) {
         painter.setPen(QPen(palette().color(QPalette::Highlight).lighter(130), 1.5));
         painter.drawRect(current.tiles()[std::size_t(m_hoverTile)].rect.adjusted(1, 1, -1, -1));
     }
-    if (selectedTile >= 0) {
-        const QRectF r = current.tiles()[std::size_t(selectedTile)].rect;
+    for (const int tile : selectedTiles) {
+        const QRectF r = current.tiles()[std::size_t(tile)].rect.adjusted(2, 2, -2, -2);
         painter.setPen(QPen(Qt::black, 4));
-        painter.drawRect(r.adjusted(2, 2, -2, -2));
+        painter.drawRect(r);
         painter.setPen(QPen(Qt::white, 2));
-        painter.drawRect(r.adjusted(2, 2, -2, -2));
+        painter.drawRect(r);
     }
     if (m_dropHighlight) {
         painter.setPen(QPen(palette().color(QPalette::Highlight), 4));
@@ -351,11 +372,10 @@ void TreemapWidget::mouseReleaseEvent(QMouseEvent *event)
         return;
     m_pressRef = {};
     const NodeRef ref = refAt(event->position());
-    if (ref != m_selected) {
-        m_selected = ref;
-        update();
-        Q_EMIT selectionChanged(ref);
-    }
+    if (event->modifiers() & Qt::ControlModifier)
+        m_selection->toggleRef(ref);
+    else
+        m_selection->selectRefs({ref});
 }
 
 void TreemapWidget::mouseDoubleClickEvent(QMouseEvent *event)
@@ -400,12 +420,11 @@ void TreemapWidget::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Return:
     case Qt::Key_Enter:
     case Qt::Key_Plus:
-        if (m_selected.isValid())
-            zoomTo(m_selected);
+        if (selected().isValid())
+            zoomTo(selected());
         return;
     case Qt::Key_Delete:
-        if (m_selected.isValid())
-            m_session->exclude(m_selected.package, m_selected.node);
+        m_session->exclude(m_selection->selectedRefs());
         return;
     case Qt::Key_Up:
     case Qt::Key_Down:
@@ -425,26 +444,20 @@ void TreemapWidget::moveSelection(Qt::Key key)
         : key == Qt::Key_Down           ? Step::Down
         : key == Qt::Key_Left           ? Step::Previous
                                         : Step::Next;
-    const int current = m_selected.isValid() ? layout().tileOf(*m_session, m_selected) : -1;
+    const int current = selected().isValid() ? layout().tileOf(*m_session, selected()) : -1;
     const int next = layout().step(current, step);
-    if (next < 0)
-        return;
-    const NodeRef ref = layout().tiles()[std::size_t(next)].ref;
-    if (ref != m_selected) {
-        m_selected = ref;
-        update();
-        Q_EMIT selectionChanged(ref);
-    }
+    if (next >= 0)
+        m_selection->selectRefs({layout().tiles()[std::size_t(next)].ref});
 }
 
 void TreemapWidget::contextMenuEvent(QContextMenuEvent *event)
 {
     NodeRef ref = refAt(event->pos());
     if (event->reason() == QContextMenuEvent::Keyboard)
-        ref = m_selected;
+        ref = selected();
     if (!ref.isValid())
         return;
-    ExclusionMenu menu(m_session, {ref}, this);
+    ExclusionMenu menu(m_session, itemsAt(ref), this);
     menu.addSeparator();
     menu.addAction(tr("Zoom In"), this, [this, ref] { zoomTo(ref); });
     if (m_zoomRoot.isValid())
@@ -455,7 +468,7 @@ void TreemapWidget::contextMenuEvent(QContextMenuEvent *event)
 void TreemapWidget::startDrag(const NodeRef &ref)
 {
     auto *drag = new QDrag(this);
-    drag->setMimeData(NodeDragPayload{NodeDragPayload::Origin::Package, {ref}, {}}.toMimeData(*m_session));
+    drag->setMimeData(NodeDragPayload{NodeDragPayload::Origin::Package, itemsAt(ref), {}}.toMimeData(*m_session));
     const int index = layout().tileOf(*m_session, ref);
     if (index >= 0) {
         // The tile itself, shrunk, follows the pointer.

@@ -14,6 +14,7 @@
 namespace packscope {
 
 class JobRunner;
+class NodeSelectionModel;
 class Session;
 
 // The treemap of a session: every file as a tile sized by unzipped bytes or
@@ -28,16 +29,23 @@ class Session;
 // later). Jobs never queue up: edits during a job cause one more job after it.
 // Loading another package is laid out synchronously.
 //
-// Mouse: click selects, double-click zooms into a folder, the wheel zooms in
-// and out, dragging a tile carries it to the Excluded panel; dropping items
-// from the Excluded panel here restores them. Keys: Backspace/Escape/Minus
-// zoom out, Enter zooms in, Delete excludes the selection.
+// The selection is the window's one NodeSelectionModel, shared with the tree:
+// every selected item's tile is outlined.
+//
+// Mouse: click selects, Ctrl+click adds to the selection or takes out,
+// double-click zooms into a folder, the wheel zooms in and out, dragging a
+// tile carries it (with the rest of the selection, when it is selected) to
+// the Excluded panel; dropping items from the Excluded panel here restores
+// them. Keys: arrows move the selection, Backspace/Escape/Minus zoom out,
+// Enter zooms in, Delete excludes the selection.
 class TreemapWidget : public QWidget
 {
     Q_OBJECT
 public:
-    // Layouts are laid out and painted as `jobs`' jobs.
-    TreemapWidget(Session *session, JobRunner *jobs, QWidget *parent = nullptr);
+    // Layouts are laid out and painted as `jobs`' jobs. Without a `selection`
+    // to share, the treemap keeps one of its own.
+    TreemapWidget(Session *session, JobRunner *jobs, NodeSelectionModel *selection = nullptr,
+                  QWidget *parent = nullptr);
 
     SizeMode sizeMode() const { return m_options.mode; }
     void setSizeMode(SizeMode mode);
@@ -45,7 +53,10 @@ public:
     void setCushions(bool on);
     void setFilter(const NodeFilter &filter);
 
-    NodeRef selected() const { return m_selected; }
+    NodeSelectionModel *nodeSelection() const { return m_selection; }
+    // The current item of the selection.
+    NodeRef selected() const;
+    // Selects `ref` alone.
     void setSelected(const NodeRef &ref);
 
     // The folder shown full size; invalid means every package.
@@ -65,7 +76,6 @@ public:
     bool isUpToDate() const { return m_shownGeneration == m_requestedGeneration; }
 
 Q_SIGNALS:
-    void selectionChanged(const packscope::NodeRef &ref);
     void zoomChanged(const packscope::NodeRef &root);
     // A new picture is on show (after a change, once it is laid out and painted).
     void frameShown();
@@ -100,6 +110,8 @@ private:
     TreemapLook look() const;
     std::vector<NodeRef> roots() const;
     NodeRef refAt(const QPointF &point);
+    // The selection, when `ref` is in it; else `ref` alone.
+    std::vector<NodeRef> itemsAt(const NodeRef &ref) const;
     void startDrag(const NodeRef &ref);
 
     Session *m_session;
@@ -118,7 +130,7 @@ private:
     bool m_cushions = true;
     NodeFilter m_filter;
     std::vector<NodeRef> m_culprits;
-    NodeRef m_selected;
+    NodeSelectionModel *m_selection;
     NodeRef m_zoomRoot;
     int m_hoverTile = -1;
     QPoint m_pressPos;

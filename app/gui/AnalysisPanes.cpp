@@ -3,6 +3,7 @@
 #include "CompositionChart.h"
 #include "DependencyList.h"
 #include "ExclusionPanel.h"
+#include "NodeSelectionModel.h"
 #include "PackageTreeView.h"
 #include "SuggestionsPanel.h"
 #include "TreemapBreadcrumb.h"
@@ -17,6 +18,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace packscope {
@@ -24,7 +27,7 @@ namespace packscope {
 AnalysisPanes::AnalysisPanes(Session *session, JobRunner *jobs, QWidget *parent)
     : QSplitter(Qt::Horizontal, parent), m_session(session), m_facts(new PackageFacts(session, jobs, this)),
       m_tree(new PackageTreeView(session, this)), m_dependencies(new DependencyList(session, m_facts, this)), m_treeTabs(new QTabWidget(this)),
-      m_treemap(new TreemapWidget(session, jobs, this)), m_breadcrumb(new TreemapBreadcrumb(session, this)),
+      m_treemap(new TreemapWidget(session, jobs, m_tree->nodeSelection(), this)), m_breadcrumb(new TreemapBreadcrumb(session, this)),
       m_exclusions(new ExclusionPanel(session, this)), m_suggestions(new SuggestionsPanel(session, m_facts, this)),
       m_warnings(new WarningsPanel(session, this)), m_chart(new CompositionChart(session, this)),
       m_sideSplitter(new QSplitter(Qt::Vertical, this))
@@ -70,18 +73,10 @@ AnalysisPanes::AnalysisPanes(Session *session, JobRunner *jobs, QWidget *parent)
     connect(m_treemap, &TreemapWidget::zoomChanged, m_breadcrumb, &TreemapBreadcrumb::setRoot);
     connect(m_session, &Session::changed, this, [this] { m_breadcrumb->setRoot(m_treemap->zoomRoot()); });
     connect(m_breadcrumb, &TreemapBreadcrumb::levelActivated, m_treemap, &TreemapWidget::zoomTo);
-    connect(m_treemap, &TreemapWidget::selectionChanged, this, [this](const NodeRef &ref) {
-        if (ref.isValid())
-            m_tree->selectRefs({ref});
-    });
-    connect(m_tree, &PackageTreeView::currentRefChanged, m_treemap, &TreemapWidget::setSelected);
-    connect(m_dependencies, &DependencyList::refsSelected, this, [this](const std::vector<NodeRef> &refs) {
-        m_treemap->setSelected(refs.empty() ? NodeRef{} : refs.front());
-    });
-    connect(m_warnings, &WarningsPanel::itemActivated, this, [this](const NodeRef &ref) {
-        m_tree->selectRefs({ref});
-        m_treemap->setSelected(ref);
-    });
+    // The tree and the treemap share one selection; the panels select in it.
+    connect(m_dependencies, &DependencyList::refsSelected, m_tree, &PackageTreeView::selectRefs);
+    connect(m_warnings, &WarningsPanel::itemActivated, this,
+            [this](const NodeRef &ref) { showItems({ref}); });
 }
 
 void AnalysisPanes::setFilter(const NodeFilter &filter)
@@ -92,9 +87,12 @@ void AnalysisPanes::setFilter(const NodeFilter &filter)
 
 void AnalysisPanes::showItems(const std::vector<NodeRef> &refs)
 {
+    const NodeSelectionModel *selection = m_tree->nodeSelection();
+    const bool hidden = std::any_of(refs.begin(), refs.end(),
+                                    [selection](const NodeRef &ref) { return !selection->indexOf(ref).isValid(); });
+    if (hidden)
+        Q_EMIT filterHidesItems();
     m_tree->selectRefs(refs);
-    if (!refs.empty())
-        m_treemap->setSelected(refs.front());
     m_tree->setFocus();
 }
 

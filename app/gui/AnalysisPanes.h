@@ -45,10 +45,16 @@ public:
     // Dims what does not match in the tree and the treemap.
     void setFilter(const NodeFilter &filter);
     // Selects items (the culprits of a gauge) in the tree and the treemap,
-    // and gives the tree the focus.
+    // and gives the tree the focus. When the filter hides some of them,
+    // filterHidesItems() asks for it to go first.
     void showItems(const std::vector<NodeRef> &refs);
     // Presentation mode: the treemap alone.
     void setTreemapOnly(bool on);
+
+Q_SIGNALS:
+    // Items to show are filtered out: whoever owns the filter clears it (a
+    // direct connection, so they show at once).
+    void filterHidesItems();
 
 private:
     Session *m_session;

@@ -62,6 +62,16 @@ void FilterBar::focusFilter()
     m_edit->selectAll();
 }
 
+void FilterBar::clear()
+{
+    if (m_edit->text().isEmpty())
+        return;
+    m_edit->clear();
+    m_typing->stop();
+    Q_EMIT filterChanged(NodeFilter());
+    updateMatches();
+}
+
 void FilterBar::updateMatches()
 {
     m_recount->stop();

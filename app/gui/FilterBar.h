@@ -27,6 +27,8 @@ public:
     QAction *excludeMatchesAction() const { return m_excludeMatches; }
     // Edit → Filter…: focus the field with its text selected.
     void focusFilter();
+    // Empties the field and drops the filter now, without the typing pause.
+    void clear();
 
 Q_SIGNALS:
     void filterChanged(const packscope::NodeFilter &filter);

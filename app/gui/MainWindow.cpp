@@ -131,10 +131,7 @@ void MainWindow::createActions()
     m_excludeAction = new QAction(tr("&Exclude Selection"), this);
     m_excludeAction->setToolTip(tr("Exclude the selected items (Delete in the tree or the treemap)"));
     connect(m_excludeAction, &QAction::triggered, this, [this] {
-        std::vector<NodeRef> refs = m_panes->tree()->selectedRefs();
-        if (refs.empty() && m_panes->treemap()->selected().isValid())
-            refs.push_back(m_panes->treemap()->selected());
-        m_session->exclude(refs);
+        m_session->exclude(m_panes->tree()->selectedRefs());
     });
     m_filterBar = new FilterBar(m_session, this);
     m_restoreAllAction = new QAction(tr("Restore &All"), this);
@@ -280,6 +277,7 @@ void MainWindow::createCentralArea()
     m_panes = new AnalysisPanes(m_session, m_jobs, central);
     layout->addWidget(m_panes, 1);
     connect(m_filterBar, &FilterBar::filterChanged, m_panes, &AnalysisPanes::setFilter);
+    connect(m_panes, &AnalysisPanes::filterHidesItems, m_filterBar, &FilterBar::clear);
 
     // Before a package is open: the welcome page.
     m_welcome = new WelcomePage(this);

@@ -14,6 +14,7 @@
 #include "GaugePanel.h"
 #include "LimitGauge.h"
 #include "NodeDragPayload.h"
+#include "NodeSelectionModel.h"
 #include "PackageFilterProxy.h"
 #include "PackageTreeModel.h"
 #include "PackageTreeView.h"
@@ -239,7 +240,7 @@ private Q_SLOTS:
         }
         QVERIFY(graphTile);
         const QPoint centre = graphTile->rect.center().toPoint();
-        QSignalSpy selected(&map, &TreemapWidget::selectionChanged);
+        QSignalSpy selected(map.nodeSelection(), &NodeSelectionModel::refsChanged);
         QTest::mouseClick(&map, Qt::LeftButton, Qt::NoModifier, centre);
         QCOMPARE(selected.count(), 1);
         QCOMPARE(map.selected(), (NodeRef{0, fixtures::nodeAt(tree, u"model/graph.pb"_s)}));
@@ -272,6 +273,69 @@ private Q_SLOTS:
         QVERIFY(session.exclude(0, fixtures::nodeAt(tree, u"lib"_s)));
         QVERIFY(!map.zoomRoot().isValid());
         QVERIFY(!map.grab().isNull());
+    }
+
+    void treeAndTreemapShareOneSelection()
+    {
+        Session session;
+        session.setFunction(bigFunction());
+        JobRunner jobs;
+        PackageTreeView view(&session);
+        TreemapWidget map(&session, &jobs, view.nodeSelection());
+        QCOMPARE(static_cast<QItemSelectionModel *>(map.nodeSelection()), view.selectionModel());
+        map.setAsynchronous(false);
+        map.resize(800, 600);
+        map.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&map));
+        const PackageTree &tree = session.package(0)->tree;
+        const NodeRef graph{0, fixtures::nodeAt(tree, u"model/graph.pb"_s)};
+        const NodeRef core{0, fixtures::nodeAt(tree, u"lib/numpy/core.so"_s)};
+        const auto tileRect = [&](const NodeRef &ref) {
+            const int tile = map.layout().tileOf(session, ref);
+            return tile < 0 ? QRectF() : map.layout().tiles()[std::size_t(tile)].rect;
+        };
+        QVERIFY(!tileRect(graph).isEmpty() && !tileRect(core).isEmpty());
+
+        // A click in the treemap selects the row; Ctrl+click adds another.
+        QTest::mouseClick(&map, Qt::LeftButton, Qt::NoModifier, tileRect(graph).center().toPoint());
+        QCOMPARE(view.selectedRefs(), (std::vector<NodeRef>{graph}));
+        QCOMPARE(view.currentRef(), graph);
+        QTest::mouseClick(&map, Qt::LeftButton, Qt::ControlModifier, tileRect(core).center().toPoint());
+        std::vector<NodeRef> both = view.selectedRefs();
+        std::sort(both.begin(), both.end(), [](const NodeRef &a, const NodeRef &b) { return a.node < b.node; });
+        std::vector<NodeRef> expected{graph, core};
+        std::sort(expected.begin(), expected.end(), [](const NodeRef &a, const NodeRef &b) { return a.node < b.node; });
+        QCOMPARE(both, expected);
+        // Both tiles are outlined (white inside black) in what is painted.
+        const QImage shot = map.grab().toImage();
+        for (const NodeRef &ref : expected) {
+            const QRectF r = tileRect(ref).adjusted(2, 2, -2, -2);
+            QCOMPARE(shot.pixelColor(QPoint(int(r.left()), int(r.center().y()))), QColor(Qt::white));
+        }
+
+        // A selection made in the tree is the treemap's.
+        const NodeRef labels{0, fixtures::nodeAt(tree, u"model/labels.txt"_s)};
+        view.selectRefs({labels});
+        QCOMPARE(map.selected(), labels);
+        QVERIFY(map.nodeSelection()->isRefSelected(labels));
+        QVERIFY(!map.nodeSelection()->isRefSelected(graph));
+
+        // What the filter hides cannot be selected: a dimmed tile selects the
+        // nearest folder the tree shows.
+        view.setNodeFilter(NodeFilter(u"*.so"_s));
+        QVERIFY(view.selectedRefs().empty());  // labels.txt left the tree
+        QTest::mouseClick(&map, Qt::LeftButton, Qt::NoModifier, tileRect(graph).center().toPoint());
+        QCOMPARE(view.selectedRefs(), (std::vector<NodeRef>{NodeRef{0, tree.root()}}));
+        QTest::mouseClick(&map, Qt::LeftButton, Qt::NoModifier, tileRect(core).center().toPoint());
+        QCOMPARE(view.selectedRefs(), (std::vector<NodeRef>{core}));
+
+        // Delete in the treemap excludes the whole selection.
+        view.setNodeFilter(NodeFilter());
+        view.selectRefs({graph, labels});
+        QTest::keyClick(&map, Qt::Key_Delete);
+        QVERIFY(session.isExcluded(graph));
+        QVERIFY(session.isExcluded(labels));
+        QVERIFY(!session.isExcluded(core));
     }
 
     void treemapLaysOutOffTheGuiThread()
@@ -316,10 +380,11 @@ private Q_SLOTS:
         PackageTreeView view(&session);
         view.resize(600, 400);
         const NodeRef labels{0, fixtures::nodeAt(session.package(0)->tree, u"model/labels.txt"_s)};
-        QSignalSpy current(&view, &PackageTreeView::currentRefChanged);
+        QSignalSpy current(view.nodeSelection(), &NodeSelectionModel::refsChanged);
         view.selectRefs({labels});
         QCOMPARE(view.selectedRefs(), std::vector<NodeRef>{labels});
-        QCOMPARE(current.count(), 1);
+        QCOMPARE(view.currentRef(), labels);
+        QCOMPARE(current.count(), 1);  // one change, one signal
         QTest::keyClick(&view, Qt::Key_Delete);
         QVERIFY(session.isExcluded(labels));
     }
