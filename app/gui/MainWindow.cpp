@@ -40,8 +40,6 @@
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QtConcurrent/QtConcurrentRun>
-#include <QFutureWatcher>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -433,29 +431,27 @@ void MainWindow::exportSlimZip(const QString &path)
     // The job works on its own copy of the exclusions: editing may go on.
     const PackagePtr package = m_session->package(0);
     const ExclusionSet exclusions = m_session->exclusions(0);
-    auto *watcher = new QFutureWatcher<SlimResult>(this);
-    connect(watcher, &QFutureWatcher<SlimResult>::finished, this, [this, watcher] {
-        const SlimResult r = watcher->result();
-        watcher->deleteLater();
-        m_exporting = false;
-        m_exportAction->setEnabled(m_session->hasFunction());
-        onSessionChanged();
-        if (!r.ok()) {
-            m_messages->showError(tr("Could not export the slim zip. %1").arg(r.error));
-            return;
-        }
-        const QString size = formatMiBAndBytes(r.writtenBytes);
-        m_messages->showNotice(r.predictionEstimated
-                       ? tr("Wrote %1: %2 (the estimate was %3); %4 entries, every one checked.")
-                             .arg(r.outputPath, size, formatMiBAndBytes(r.predictedBytes))
-                             .arg(r.keptEntries)
-                       : tr("Wrote %1: %2, exactly as predicted; %3 entries, every one checked.")
-                             .arg(r.outputPath, size)
-                             .arg(r.keptEntries));
-    });
-    watcher->setFuture(QtConcurrent::run([package, exclusions, path] {
-        return SlimZipWriter::write(*package, exclusions, path);
-    }));
+    // Its own kind: a load or a layout never cancels a zip half written.
+    m_jobs->run<SlimResult>(
+        u"export"_s, this,
+        [package, exclusions, path](const JobControl &) { return SlimZipWriter::write(*package, exclusions, path); },
+        [this](SlimResult r) {
+            m_exporting = false;
+            m_exportAction->setEnabled(m_session->hasFunction());
+            onSessionChanged();
+            if (!r.ok()) {
+                m_messages->showError(tr("Could not export the slim zip. %1").arg(r.error));
+                return;
+            }
+            const QString size = formatMiBAndBytes(r.writtenBytes);
+            m_messages->showNotice(r.predictionEstimated
+                           ? tr("Wrote %1: %2 (the estimate was %3); %4 entries, every one checked.")
+                                 .arg(r.outputPath, size, formatMiBAndBytes(r.predictedBytes))
+                                 .arg(r.keptEntries)
+                           : tr("Wrote %1: %2, exactly as predicted; %3 entries, every one checked.")
+                                 .arg(r.outputPath, size)
+                                 .arg(r.keptEntries));
+        });
 }
 
 bool MainWindow::saveScenario(const QString &path)

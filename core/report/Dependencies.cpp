@@ -1,4 +1,5 @@
 #include "report/Dependencies.h"
+#include "jobs/JobControl.h"
 #include "readers/EntryContents.h"
 #include "session/Session.h"
 #include "text/PathSegments.h"
@@ -211,15 +212,20 @@ void addPythonDistributions(const EntryContents &contents, const PackageTree &tr
 
 } // namespace
 
-std::vector<Dependency> findDependencies(const Package &package, QString *error)
+std::vector<Dependency> findDependencies(const Package &package, QString *error, const JobControl *control)
 {
     const PackageTree &tree = package.tree;
     const EntryContents contents(package);
     std::vector<Dependency> found;
     std::map<NodeId, std::size_t> npmIndex;  // package folder -> its index in `found`
     std::map<NodeId, std::vector<NodeId>> distInfosByFolder;
+    constexpr NodeId kCancelCheckStep = 4096;
     for (NodeId id = 1; id < tree.nodeCount(); ++id) {
+        if (control && id % kCancelCheckStep == 0 && control->isCancelled())
+            return found;
         if (isNpmPackageFolder(tree, id)) {
+            if (control && control->isCancelled())
+                return found;  // each reads a package.json
             Dependency dep;
             dep.ecosystem = Ecosystem::Node;
             const NodeId parent = tree.node(id).parent;
@@ -242,8 +248,11 @@ std::vector<Dependency> findDependencies(const Package &package, QString *error)
             }
         }
     }
-    for (const auto &[folder, infos] : distInfosByFolder)
+    for (const auto &[folder, infos] : distInfosByFolder) {
+        if (control && control->isCancelled())
+            return found;
         addPythonDistributions(contents, tree, folder, infos, found);
+    }
     if (error)
         *error = contents.error();
     return found;

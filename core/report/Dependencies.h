@@ -10,6 +10,8 @@
 
 namespace packscope {
 
+class JobControl;
+
 class ExclusionSet;
 class Session;
 
@@ -40,8 +42,10 @@ struct Dependency {
 // Contents are read through EntryContents: a few small files, never sizes.
 // `error`, when given, gets EntryContents::error(): empty, or the package
 // changed on disk since it was opened, so versions and Python distributions'
-// files may be missing.
-std::vector<Dependency> findDependencies(const Package &package, QString *error = nullptr);
+// files may be missing. A `control` that is cancelled ends the search early
+// with what it found so far (for a job whose result nobody will read).
+std::vector<Dependency> findDependencies(const Package &package, QString *error = nullptr,
+                                         const JobControl *control = nullptr);
 
 // What a dependency weighs with a package's exclusions: the kept totals of
 // its nodes, less its nested packages.

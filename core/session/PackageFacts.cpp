@@ -7,10 +7,10 @@ using namespace Qt::StringLiterals;
 
 namespace packscope {
 
-FoundDependencies FoundDependencies::find(const Package &package, const JobControl &)
+FoundDependencies FoundDependencies::find(const Package &package, const JobControl &control)
 {
     FoundDependencies found;
-    found.dependencies = findDependencies(package, &found.error);
+    found.dependencies = findDependencies(package, &found.error, &control);
     return found;
 }
 

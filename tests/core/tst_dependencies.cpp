@@ -5,6 +5,7 @@
 #include "Fixtures.h"
 #include "SyntheticPackage.h"
 
+#include "jobs/JobControl.h"
 #include "report/Dependencies.h"
 #include "session/Session.h"
 #include "whatif/GlobPattern.h"
@@ -91,6 +92,21 @@ private Q_SLOTS:
         m_tar = m_dir.filePath(u"site.tar.gz"_s);
         fixtures::python(QString::fromLatin1(kMakeSite), {m_zip, m_tar});
         QVERIFY(QFile::exists(m_zip) && QFile::exists(m_tar));
+    }
+
+    // A cancelled search stops at once with nothing more; one not cancelled
+    // finds what a search without a control finds.
+    void cancelledSearchStops()
+    {
+        Session session;
+        QVERIFY(fixtures::openPackage(session, m_zip));
+        const std::vector<Dependency> all = findDependencies(*session.package(0));
+        QVERIFY(!all.empty());
+        const JobControl running;
+        QCOMPARE(findDependencies(*session.package(0), nullptr, &running).size(), all.size());
+        const JobControl cancelled;
+        cancelled.cancel();
+        QVERIFY(findDependencies(*session.package(0), nullptr, &cancelled).empty());
     }
 
     void npmPackages()
