@@ -2,6 +2,7 @@
 
 #include "ExclusionMenu.h"
 #include "NodeDragPayload.h"
+#include "PanelGroupExpansion.h"
 #include "PanelModel.h"
 
 #include "report/SizeFormat.h"
@@ -64,6 +65,7 @@ ExclusionPanel::ExclusionPanel(Session *session, QWidget *parent)
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_hint);
     m_list->setModel(m_model);
+    m_expansion = new PanelGroupExpansion(m_list, m_model);
     m_list->setRootIsDecorated(false);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setDragEnabled(true);
@@ -154,7 +156,7 @@ void ExclusionPanel::refresh()
     }
     m_model->setRows(std::move(rows));
     m_list->setRootIsDecorated(!groups.empty());
-    m_list->expandAll();
+    m_expansion->restore();
     if (items.empty()) {
         m_total->setText(tr("Nothing excluded."));
         return;

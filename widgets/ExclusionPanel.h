@@ -11,6 +11,7 @@ class QTreeView;
 
 namespace packscope {
 
+class PanelGroupExpansion;
 class PanelModel;
 class Session;
 
@@ -44,6 +45,7 @@ private:
     Session *m_session;
     PanelModel *m_model;
     QTreeView *m_list;
+    PanelGroupExpansion *m_expansion = nullptr;
     QLabel *m_total;
     QLabel *m_hint;
 };

@@ -1,5 +1,6 @@
 #include "WarningsPanel.h"
 
+#include "PanelGroupExpansion.h"
 #include "PanelModel.h"
 
 #include "session/Session.h"
@@ -25,6 +26,7 @@ WarningsPanel::WarningsPanel(Session *session, QWidget *parent)
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     m_list->setModel(m_model);
+    m_expansion = new PanelGroupExpansion(m_list, m_model);
     m_list->setRootIsDecorated(true);
     m_list->setUniformRowHeights(true);
     m_list->header()->setStretchLastSection(true);
@@ -78,7 +80,7 @@ void WarningsPanel::rebuild()
         rows.push_back(std::move(group));
     }
     m_model->setRows(std::move(rows));
-    m_list->expandAll();
+    m_expansion->restore();
     m_list->resizeColumnToContents(0);
     m_summary->setText(total == 0 ? tr("Nothing odd found in the package.")
                                   : total == 1 ? tr("One oddity found; double-click it to select the item.")

@@ -10,6 +10,7 @@ class QTreeView;
 
 namespace packscope {
 
+class PanelGroupExpansion;
 class PanelModel;
 class Session;
 
@@ -40,6 +41,7 @@ private:
     Session *m_session;
     PanelModel *m_model;
     QTreeView *m_list;
+    PanelGroupExpansion *m_expansion = nullptr;
     QLabel *m_summary;
     int m_count = 0;
 };

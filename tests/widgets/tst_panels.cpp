@@ -282,6 +282,42 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         QVERIFY(treemapToolTip(session, rest, SizeMode::Zipped).contains(u"2 items too small"_s));
     }
 
+    // A group the user closed stays closed through later edits, undo and
+    // redo; a group that appears is shown open.
+    void closedGroupsStayClosedAcrossEdits()
+    {
+        Session session;
+        session.setFunction(bigFunction());
+        ExclusionPanel panel(&session);
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTreeView *list = panel.list();
+        const PanelModel *rows = panel.model();
+        const auto group = [&](const QString &key) { return rows->indexOfKey(key); };
+        QCOMPARE(session.excludeMatching(GlobPattern(u"*.txt"_s)), 1);
+        const QString text = rows->row(rows->index(0, 0))->key;
+        QVERIFY(list->isExpanded(group(text)));
+        list->collapse(group(text));
+        QCOMPARE(session.excludeMatching(GlobPattern(u"*.so"_s)), 1);
+        QCOMPARE(rows->rowCount(), 2);
+        const QString so = rows->row(rows->index(1, 0))->key;
+        QVERIFY(so != text);
+        QVERIFY(list->isExpanded(group(so)));
+        QVERIFY(!list->isExpanded(group(text)));
+        session.undo();
+        session.undo();
+        QCOMPARE(rows->rowCount(), 0);
+        session.redo();
+        session.redo();
+        QCOMPARE(rows->rowCount(), 2);
+        QVERIFY(!list->isExpanded(group(text)));
+        QVERIFY(list->isExpanded(group(so)));
+        // Opened again by the user, it is kept open.
+        list->expand(group(text));
+        session.undo();
+        session.redo();
+        QVERIFY(list->isExpanded(group(text)));
+    }
+
     void warningsAreListedByCodeAndLeadToTheirItem()
     {
         Session session;
