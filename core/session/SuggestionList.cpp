@@ -30,12 +30,14 @@ void SuggestionList::refresh()
     // found once per package; until then the rules that need them wait.
     const std::vector<ContentFacts> *facts = m_facts->contentFacts();
     m_factsReady = facts != nullptr;
-    m_factsNow = facts ? *facts : std::vector<ContentFacts>(std::size_t(m_session->packageCount()));
     SlimRules rules = m_rules;
     if (!m_factsReady)
         std::erase_if(rules.rules, [](const SlimRule &r) { return r.detector.contains(u"binaries"); });
-    std::vector<Suggestion> found =
-        m_session->hasFunction() ? SuggestionFinder::find(*m_session, rules, &m_factsNow) : std::vector<Suggestion>{};
+    // The finder reads the cached facts where they lie: no copy per edit.
+    m_factsError.clear();
+    std::vector<Suggestion> found = m_session->hasFunction()
+        ? SuggestionFinder::find(*m_session, rules, facts, &m_factsError)
+        : std::vector<Suggestion>{};
     m_plan = SuggestionFinder::fixItPlan(*m_session, found, &m_planIsEnough, &m_shortfalls);
     m_openCount = found.size();
     keepInPlace(std::move(found), m_appliedHere);
@@ -90,11 +92,7 @@ std::vector<NodeRef> SuggestionList::blockers() const
 
 QString SuggestionList::factsError() const
 {
-    for (const ContentFacts &facts : m_factsNow) {
-        if (!facts.error.isEmpty())
-            return facts.error;
-    }
-    return {};
+    return m_factsError;
 }
 
 void SuggestionList::setApplied(std::size_t index, bool applied)

@@ -67,7 +67,7 @@ private:
     std::vector<std::pair<QString, int>> m_order;
     std::vector<std::size_t> m_plan;
     std::vector<PlanShortfall> m_shortfalls;
-    std::vector<ContentFacts> m_factsNow;
+    QString m_factsError;  // the first package's facts error, as of the last refresh
     std::size_t m_openCount = 0;
     bool m_planIsEnough = true;
     bool m_factsReady = false;
