@@ -23,8 +23,6 @@ namespace packscope {
 
 namespace {
 
-constexpr double kMiB = 1024.0 * 1024.0;
-
 // Distinct, calm colours for the parts; "other" is grey.
 QColor partColor(int index)
 {
@@ -107,24 +105,22 @@ void CompositionChart::refresh()
     }
 
     QString key = u"<table cellspacing=0 cellpadding=1 width=100%>"_s;
-    double zippedSum = 0, unzippedSum = 0;
     const QList<QBarSet *> sets = m_series->barSets();
     for (std::size_t i = 0; i < parts.size() && i < std::size_t(sets.size()); ++i) {
         const CompositionPart &part = parts[i];
         QBarSet *set = sets[qsizetype(i)];
-        set->replace(0, double(part.zipped) / kMiB);
-        set->replace(1, double(part.unzipped) / kMiB);
+        set->replace(0, mebibytes(part.zipped));
+        set->replace(1, mebibytes(part.unzipped));
         key += u"<tr><td><span style=\"color:%1\">■</span> %2</td><td align=right>%3</td></tr>"_s.arg(
             set->color().name(), labels[qsizetype(i)].toHtmlEscaped(), formatMiB(part.unzipped));
-        zippedSum += double(part.zipped) / kMiB;
-        unzippedSum += double(part.unzipped) / kMiB;
     }
     m_key->setText(parts.empty() ? QString() : key + u"</table>"_s);
 
-    double longest = std::max(zippedSum, unzippedSum);
+    const CompositionTotals bars = compositionTotals(parts);
+    double longest = mebibytes(std::max(bars.zipped, bars.unzipped));
     for (const LimitRule &rule : m_session->profile().limits) {
         if (!rule.isInfo() && !rule.isCount())
-            longest = std::max(longest, double(rule.limit) / kMiB);
+            longest = std::max(longest, mebibytes(rule.limit));
     }
     // Round ticks (10, 25, 50, 100 ... MiB) with at most six intervals.
     double step = 10;
@@ -182,7 +178,7 @@ void CompositionChart::rebuild(const QStringList &labels, const std::vector<Comp
         if (rule.isInfo() || rule.isCount())
             continue;
         const double lane = rule.measure == LimitMeasure::FunctionZipped ? 0.0 : 1.0;
-        const double x = double(rule.limit) / kMiB;
+        const double x = mebibytes(rule.limit);
         auto *line = new QLineSeries;
         line->setName(tr("limit %1").arg(formatMiB(rule.limit)));
         line->append(x, lane - 0.42);

@@ -68,4 +68,14 @@ std::vector<CompositionPart> packageComposition(const Session &session, int maxP
     return parts;
 }
 
+CompositionTotals compositionTotals(const std::vector<CompositionPart> &parts)
+{
+    CompositionTotals totals;
+    for (const CompositionPart &part : parts) {
+        totals.unzipped += part.unzipped;
+        totals.zipped += part.zipped;
+    }
+    return totals;
+}
+
 } // namespace packscope

@@ -24,4 +24,11 @@ struct CompositionPart {
 // At most `maxParts` parts; the rest are summed into a last "other" part.
 std::vector<CompositionPart> packageComposition(const Session &session, int maxParts);
 
+// What the parts add up to: the length of each stacked bar.
+struct CompositionTotals {
+    std::uint64_t unzipped = 0;
+    std::uint64_t zipped = 0;
+};
+CompositionTotals compositionTotals(const std::vector<CompositionPart> &parts);
+
 } // namespace packscope

@@ -4,9 +4,14 @@ using namespace Qt::StringLiterals;
 
 namespace packscope {
 
+double mebibytes(std::uint64_t bytes)
+{
+    return double(bytes) / (1024.0 * 1024.0);
+}
+
 QString formatMiB(std::uint64_t bytes)
 {
-    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 2) + u" MiB"_s;
+    return QString::number(mebibytes(bytes), 'f', 2) + u" MiB"_s;
 }
 
 QString formatSignedMiB(std::int64_t bytes)

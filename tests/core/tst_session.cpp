@@ -276,6 +276,9 @@ private Q_SLOTS:
         QCOMPARE(few.size(), 2u);
         QVERIFY(!few.back().ref.isValid());
         QCOMPARE(few.front().unzipped + few.back().unzipped, session.measures().functionUnzipped);
+        QCOMPARE(compositionTotals(few).unzipped, session.measures().functionUnzipped);
+        QCOMPARE(compositionTotals(few).zipped, few.front().zipped + few.back().zipped);
+        QCOMPARE(compositionTotals(parts).unzipped, session.measures().functionUnzipped);
 
         // Exclusions move the parts.
         QVERIFY(session.exclude(0, fixtures::nodeAt(session.package(0)->tree, u"node_modules/sharp"_s)));
