@@ -3,10 +3,12 @@
 
 #include "AppPalette.h"
 #include "LimitsHelpDialog.h"
+#include "LoadStatusLine.h"
 #include "FilterBar.h"
 #include "PatternsDialog.h"
 #include "PresentationMode.h"
 #include "RecentFiles.h"
+#include "ScenarioDocument.h"
 
 #include "GaugePanel.h"
 #include "MessageBar.h"
@@ -29,12 +31,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QSettings>
 #include <QScreen>
 #include <QSignalBlocker>
@@ -99,7 +98,7 @@ void MainWindow::createActions()
     m_saveScenarioAction->setShortcut(QKeySequence::Save);
     m_saveScenarioAction->setToolTip(tr("Save the packages and exclusions, to reopen them or check them in CI"));
     connect(m_saveScenarioAction, &QAction::triggered, this, [this] {
-        const QString path = chooseScenarioFile();
+        const QString path = m_scenario->chooseFile();
         if (!path.isEmpty())
             saveScenario(path);
     });
@@ -288,21 +287,9 @@ void MainWindow::createCentralArea()
     m_pages->addWidget(central);
     setCentralWidget(m_pages);
 
-    m_status = new QLabel(this);
-    statusBar()->addWidget(m_status, 1);
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 0);
-    m_progress->setMaximumWidth(200);
-    m_progress->setTextVisible(false);  // the status line says it in words
-    m_progressTimer = new QTimer(this);
-    m_progressTimer->setInterval(100);
-    connect(m_progressTimer, &QTimer::timeout, this, &MainWindow::showLoadProgress);
-    m_progress->hide();
-    statusBar()->addPermanentWidget(m_progress);
-    m_cancel = new QPushButton(tr("Cancel"), this);
-    m_cancel->hide();
-    connect(m_cancel, &QPushButton::clicked, m_loader, &PackageLoader::cancel);
-    statusBar()->addPermanentWidget(m_cancel);
+    m_statusLine = new LoadStatusLine(m_loader, this);
+    statusBar()->addWidget(m_statusLine, 1);
+    m_scenario = new ScenarioDocument(m_session, m_messages, this);
 
     connect(m_zoomOutAction, &QAction::triggered, m_panes->treemap(), &TreemapWidget::zoomOut);
     connect(m_gauges, &GaugePanel::culpritsActivated, m_panes, &AnalysisPanes::showItems);
@@ -345,17 +332,9 @@ void MainWindow::saveSettings() const
     settings.setValue(u"view/dark"_s, m_darkAction->isChecked());
 }
 
-MainWindow::SavedState MainWindow::savedState() const
-{
-    std::vector<PackagePtr> packages;
-    for (int p = 0; p < m_session->packageCount(); ++p)
-        packages.push_back(m_session->package(p));
-    return {std::move(packages), m_session->excludedItems()};
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!mayDropExclusions(DropCause::Closing)) {
+    if (!m_scenario->mayDropExclusions(ScenarioDocument::DropCause::Closing)) {
         event->ignore();
         return;
     }
@@ -427,7 +406,7 @@ void MainWindow::exportSlimZip(const QString &path)
         return;
     m_exporting = true;
     m_exportAction->setEnabled(false);
-    m_status->setText(tr("Writing %1…").arg(path));
+    m_statusLine->showText(tr("Writing %1…").arg(path));
     // The job works on its own copy of the exclusions: editing may go on.
     const PackagePtr package = m_session->package(0);
     const ExclusionSet exclusions = m_session->exclusions(0);
@@ -456,36 +435,15 @@ void MainWindow::exportSlimZip(const QString &path)
 
 bool MainWindow::saveScenario(const QString &path)
 {
-    QString error;
-    if (!m_session->hasFunction() || !Scenario::capture(*m_session, path).save(path, &error)) {
-        m_messages->showError(tr("Could not save the scenario. %1").arg(error));
-        return false;
-    }
-    m_savedScenario = savedState();
-    const int saved = int(m_session->excludedItems().size());
-    m_messages->showNotice(saved == 1 ? tr("Saved %1: 1 exclusion.").arg(path)
-                                      : tr("Saved %1: %2 exclusions.").arg(path).arg(saved));
-    return true;
+    return m_scenario->save(path);
 }
 
 void MainWindow::openScenario(const QString &path)
 {
-    if (!mayDropExclusions())
+    if (!m_scenario->mayDropExclusions())
         return;
-    QString error;
-    std::optional<Scenario> scenario = Scenario::load(path, &error);
-    if (!scenario) {
-        m_messages->showError(tr("Could not open the scenario. %1").arg(error));
-        return;
-    }
-    QString profileError;
-    const LimitProfile profile = LimitProfile::load(scenario->profile, &profileError);
-    if (profile.isValid())
-        m_session->setProfile(profile);
-    const QString function = scenario->functionPath(path);
-    const QStringList layers = scenario->layerPaths(path);
-    m_pendingScenario = std::move(scenario);
-    startLoading(function, layers);
+    if (const auto packages = m_scenario->open(path))
+        startLoading(packages->function, packages->layers);
 }
 
 void MainWindow::chooseFile()
@@ -506,43 +464,9 @@ void MainWindow::chooseLayer()
         addLayer(path);
 }
 
-bool MainWindow::mayDropExclusions(DropCause cause)
-{
-    // Nothing to lose, or nothing since the last save as a scenario.
-    if (!m_session->hasExclusions() || (m_savedScenario && *m_savedScenario == savedState()))
-        return true;
-    const int items = int(m_session->excludedItems().size());
-    const QString text = cause == DropCause::Closing
-        ? (items == 1 ? tr("1 exclusion will be lost when the window closes.")
-                      : tr("%1 exclusions will be lost when the window closes.").arg(items))
-        : (items == 1 ? tr("1 exclusion will be lost when another package opens.")
-                      : tr("%1 exclusions will be lost when another package opens.").arg(items));
-    QMessageBox box(QMessageBox::Question, tr("Keep the Exclusions?"), text, QMessageBox::NoButton, this);
-    box.setInformativeText(tr("Save them as a scenario to reopen them later, or check them in CI."));
-    QPushButton *keep = box.addButton(tr("Keep as Scenario…"), QMessageBox::AcceptRole);
-    QPushButton *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(keep);
-    box.exec();
-    if (box.clickedButton() == discard)
-        return true;
-    if (box.clickedButton() != keep)
-        return false;
-    const QString path = chooseScenarioFile();
-    return !path.isEmpty() && saveScenario(path);
-}
-
-QString MainWindow::chooseScenarioFile()
-{
-    const QFileInfo input(m_session->package(0)->path);
-    return QFileDialog::getSaveFileName(this, tr("Save Scenario"),
-                                        input.absolutePath() + u'/' + input.completeBaseName() + u".packscope.json"_s,
-                                        tr("Packscope scenarios (*.packscope.json)"));
-}
-
 void MainWindow::openPackage(const QString &path, const QStringList &layers)
 {
-    if (mayDropExclusions())
+    if (m_scenario->mayDropExclusions())
         startLoading(path, layers);
 }
 
@@ -565,7 +489,7 @@ void MainWindow::addLayer(const QString &path)
 
 void MainWindow::openDemo(int demo)
 {
-    if (!mayDropExclusions())
+    if (!m_scenario->mayDropExclusions())
         return;
     m_messages->showError({});
     const auto which = DemoPackage::Demo(demo);
@@ -583,39 +507,12 @@ void MainWindow::openDemo(int demo)
 
 void MainWindow::onLoadStarted(const QString &what)
 {
-    m_status->setText(tr("Reading %1…").arg(what));
-    m_progress->setRange(0, 0);
-    m_progress->show();
-    m_cancel->show();
-    m_progressTimer->start();
-}
-
-void MainWindow::showLoadProgress()
-{
-    const PackageLoader::Progress now = m_loader->progress();
-    if (now.file < 0 || (now.read.entries == 0 && now.read.bytesRead == 0))
-        return;
-    const LoadProgress &read = now.read;
-    const QString files = read.entries == 1 ? tr("1 entry") : tr("%1 entries").arg(formatBytes(read.entries));
-    if (read.bytesTotal > 0) {
-        // An archive: how much of the file is read is exact; the number of
-        // entries in all is extrapolated from it, and says so.
-        const int permille = read.permille();
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(permille);
-        m_status->setText(tr("Reading %1… %2 % (%3 of %4), %5 of about %6")
-                              .arg(now.name, QString::number(permille / 10), formatMiB(read.bytesRead),
-                                   formatMiB(read.bytesTotal), files, formatBytes(read.estimatedEntries())));
-    } else {
-        m_status->setText(tr("Reading %1… %2, %3 read").arg(now.name, files, formatMiB(read.bytesRead)));
-    }
+    m_statusLine->showLoading(what);
 }
 
 void MainWindow::onLoadStopped()
 {
-    m_progressTimer->stop();
-    m_progress->hide();
-    m_cancel->hide();
+    m_statusLine->stopLoading();
     onSessionChanged();
 }
 
@@ -629,7 +526,7 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
     }
     if (tag == LoadFunction) {
         if (results.empty() || !results.front().ok()) {
-            m_pendingScenario.reset();
+            m_scenario->dropPending();
             // The package on show stays; the message says what went wrong.
             m_messages->showError(tr("Could not open the package. %1").arg(errors.join(u' ')));
             return;
@@ -641,28 +538,8 @@ void MainWindow::onLoaded(const PackageLoader::Results &results, int tag)
         }
         m_session->open(results.front().package, std::move(layers));
         m_recent->add(results.front().package->path);
-        if (m_pendingScenario) {
-            const Scenario::Outcome outcome = m_pendingScenario->applyTo(*m_session);
-            if (!outcome.error.isEmpty()) {
-                m_pendingScenario.reset();
-                m_messages->showError(tr("Could not apply the scenario. %1").arg(outcome.error));
-                return;
-            }
-            m_pendingScenario.reset();
-            if (outcome.missing.isEmpty() && outcome.changed.isEmpty())
-                m_savedScenario = savedState();
-            QStringList notes;
-            if (!outcome.changed.isEmpty())
-                notes << tr("The package changed since the scenario was saved.");
-            if (!outcome.missing.isEmpty())
-                notes << tr("%1 saved exclusions match nothing now.").arg(outcome.missing.size());
-            const QString applied = tr("Scenario applied: %1 exclusions.").arg(outcome.applied);
-            if (notes.isEmpty())
-                m_messages->showNotice(applied);
-            else
-                m_messages->showError(applied + u' ' + notes.join(u' '));
+        if (m_scenario->applyPending())
             return;
-        }
     } else {
         for (const LoadResult &result : results) {
             if (result.ok())
@@ -694,28 +571,10 @@ void MainWindow::onSessionChanged()
             m_panes->sideSplitter()->setSizes({h / 2, h / 2});
         });
     }
-    if (!m_session->hasFunction()) {
-        setWindowTitle(tr("Packscope"));
-        if (!m_loader->isBusy())
-            m_status->setText(tr("Open a package (File → Open, or drop it here), or try one of the demos."));
-        return;
-    }
-    const Package &package = *m_session->package(0);
-    setWindowTitle(tr("%1 — Packscope").arg(QFileInfo(package.path).fileName()));
-    if (m_loader->isBusy())
-        return;
-    const SizeTotals totals = package.tree.node(0).totals;
-    const int warnings = m_panes->warningsPanel()->warningCount();
-    QString status = (totals.files == 1 ? tr("%1 · %2 · 1 file") : tr("%1 · %2 · %n files", nullptr, int(totals.files)))
-                         .arg(package.path, formatName(package.format));
-    if (package.zippedEstimated)
-        status += tr(" · zipped sizes are estimates (deflate level 6)");
-    if (m_session->layerCount() > 0)
-        status += m_session->layerCount() == 1 ? tr(" · 1 layer") : tr(" · %n layers", nullptr, m_session->layerCount());
-    if (warnings > 0)
-        status += warnings == 1 ? tr(" · 1 warning, listed under Warnings")
-                                : tr(" · %1 warnings, listed under Warnings").arg(warnings);
-    m_status->setText(status);
+    setWindowTitle(m_session->hasFunction()
+                       ? tr("%1 — Packscope").arg(QFileInfo(m_session->package(0)->path).fileName())
+                       : tr("Packscope"));
+    m_statusLine->showSession(*m_session, m_panes->warningsPanel()->warningCount());
 }
 
 void MainWindow::nameUndoActions()

@@ -2,23 +2,12 @@
 
 #include "PackageLoader.h"
 
-#include "scenario/Scenario.h"
-
-#include "session/NodeRef.h"
-
 #include <QMainWindow>
 
 class QAction;
 class QActionGroup;
-class QLabel;
-class QLineEdit;
 class QMenu;
-class QProgressBar;
-class QPushButton;
-class QSplitter;
 class QStackedWidget;
-class QTabWidget;
-class QTimer;
 class QToolBar;
 
 namespace packscope {
@@ -34,6 +23,8 @@ class DependencyList;
 class FilterBar;
 class PresentationMode;
 class GaugePanel;
+class LoadStatusLine;
+class ScenarioDocument;
 class MessageBar;
 class PackageTreeView;
 class RecentFiles;
@@ -98,26 +89,11 @@ private:
     void onLoaded(const PackageLoader::Results &results, int tag);
     void onLoadStarted(const QString &what);
     void onLoadStopped();
-    // The progress bar and status line while a package is read.
-    void showLoadProgress();
     void chooseExportFile();
     void updateRecentMenu();
     void nameUndoActions();
     void updateLayerMenu();
     void chooseFile();
-    // Before the exclusions would go (another package opens): asks whether to
-    // keep them as a scenario, discard them or cancel; true to go on.
-    enum class DropCause { Opening, Closing };
-    // Asks before exclusions not saved as a scenario are lost: true to go on.
-    bool mayDropExclusions(DropCause cause = DropCause::Opening);
-    // The packages and exclusions as last saved as (or read from) a scenario.
-    struct SavedState {
-        std::vector<PackagePtr> packages;
-        std::vector<NodeRef> items;
-        bool operator==(const SavedState &) const = default;
-    };
-    SavedState savedState() const;
-    QString chooseScenarioFile();  // empty when the user cancels
     void startLoading(const QString &path, const QStringList &layers);
     void chooseLayer();
     void setDark(bool dark);
@@ -129,23 +105,19 @@ private:
 
     GaugePanel *m_gauges = nullptr;
     FilterBar *m_filterBar = nullptr;
-    QTimer *m_progressTimer = nullptr;
     PresentationMode *m_presentation = nullptr;
     AnalysisPanes *m_panes = nullptr;  // tree, treemap and side panels
     MessageBar *m_messages = nullptr;
     bool m_exporting = false;
     bool m_splitterSized = false;  // restored from settings, or set on first show
-    QLabel *m_status = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QPushButton *m_cancel = nullptr;
+    LoadStatusLine *m_statusLine = nullptr;
+    ScenarioDocument *m_scenario = nullptr;
 
     QAction *m_openAction = nullptr;
     QAction *m_addLayerAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_patternsAction = nullptr;
     QAction *m_saveScenarioAction = nullptr;
-    std::optional<Scenario> m_pendingScenario;  // applied once its packages are read
-    std::optional<SavedState> m_savedScenario;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_excludeAction = nullptr;
