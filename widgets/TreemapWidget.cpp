@@ -6,13 +6,13 @@
 #include "PackageTreeModel.h"
 #include "TreemapToolTip.h"
 
-#include "jobs/JobRunner.h"
 #include "session/Session.h"
 #include "treemap/TreemapSource.h"
 
 #include <QApplication>
 #include <QDrag>
 #include <QHelpEvent>
+#include <QImage>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
@@ -25,10 +25,15 @@ using namespace Qt::StringLiterals;
 namespace packscope {
 
 TreemapWidget::TreemapWidget(Session *session, JobRunner *jobs, NodeSelectionModel *selection, QWidget *parent)
-    : QWidget(parent), m_session(session), m_jobs(jobs),
-      m_jobKind(u"treemap layout %1"_s.arg(quintptr(this), 0, 16)),
+    : QWidget(parent), m_session(session),
+      m_picture(new TreemapPicture(jobs, [this] { return describePicture(); }, this)),
       m_selection(selection ? selection : new NodeSelectionModel(new PackageTreeModel(session, this), nullptr, this))
 {
+    connect(m_picture, &TreemapPicture::shown, this, [this] {
+        m_hoverTile = -1;
+        Q_EMIT frameShown();
+    });
+    connect(m_picture, &TreemapPicture::arrived, this, qOverload<>(&QWidget::update));
     connect(m_selection, &NodeSelectionModel::refsChanged, this, qOverload<>(&QWidget::update));
     setMouseTracking(true);
     setAcceptDrops(true);
@@ -109,21 +114,11 @@ void TreemapWidget::zoomOut()
     zoomTo(parent == kNoNode ? NodeRef{} : NodeRef{m_zoomRoot.package, parent});
 }
 
-// What a job hands back: the layout, the picture of its tiles, and the
-// snapshot both refer to.
-struct TreemapWidget::Frame {
-    TreemapLayout layout;
-    QImage image;
-    std::shared_ptr<const TreemapSource> source;
-    TreemapLook look;
-    quint64 generation = 0;
-};
-
 const TreemapLayout &TreemapWidget::layout()
 {
-    if (m_shownGeneration == 0 || (!m_asynchronous && m_shownGeneration < m_requestedGeneration))
-        layOutNow();
-    return m_layout;
+    if (!m_picture->hasPicture() || (!m_asynchronous && m_picture->isStale()))
+        m_picture->layOutNow();
+    return m_picture->layout();
 }
 
 TreemapLook TreemapWidget::look() const
@@ -144,92 +139,23 @@ TreemapLook TreemapWidget::look() const
 
 void TreemapWidget::refreshNow()
 {
-    layOutNow();
+    m_picture->layOutNow();
     repaint();
 }
 
-void TreemapWidget::layOutNow()
+TreemapPicture::Request TreemapWidget::describePicture() const
 {
-    Frame frame;
-    frame.source = std::make_shared<const TreemapSource>(TreemapSource::snapshotOf(*m_session));
-    frame.look = look();
-    frame.layout = TreemapLayout::compute(*frame.source, roots(), QRectF(QPointF(0, 0), QSizeF(size())), m_options);
-    frame.image = TreemapRenderer::paintTiles(frame.layout, *frame.source, frame.look);
-    frame.generation = ++m_requestedGeneration;
-    present(std::move(frame));
+    return {std::make_shared<const TreemapSource>(TreemapSource::snapshotOf(*m_session)), roots(),
+            QRectF(QPointF(0, 0), QSizeF(size())), m_options, look()};
 }
 
 void TreemapWidget::invalidate()
 {
-    ++m_requestedGeneration;
-    if (!m_asynchronous || m_shownGeneration == 0 || !isVisible()) {
-        // Nothing on show yet, or no worker wanted: the next paint lays out.
+    // Nothing on show yet, hidden, or no worker wanted: the next paint lays out.
+    const bool worker = m_asynchronous && m_picture->hasPicture() && isVisible();
+    m_picture->invalidate(worker ? TreemapPicture::Refresh::OnWorker : TreemapPicture::Refresh::OnNextPaint);
+    if (!worker)
         update();
-        return;
-    }
-    if (m_jobRunning) {
-        m_rerun = true;  // one more job when this one ends, whatever happens meanwhile
-        return;
-    }
-    // Start on the next turn of the event loop, so that everything one edit
-    // changes (sizes, culprits, zoom) goes into a single job.
-    if (!m_jobPending) {
-        m_jobPending = true;
-        QMetaObject::invokeMethod(this, [this] {
-            m_jobPending = false;
-            if (m_jobRunning)
-                m_rerun = true;
-            else if (m_shownGeneration < m_requestedGeneration)
-                startJob();
-        }, Qt::QueuedConnection);
-    }
-}
-
-void TreemapWidget::startJob()
-{
-    auto source = std::make_shared<const TreemapSource>(TreemapSource::snapshotOf(*m_session));
-    const std::vector<NodeRef> jobRoots = roots();
-    const QRectF bounds(QPointF(0, 0), QSizeF(size()));
-    const TreemapOptions options = m_options;
-    const quint64 generation = m_requestedGeneration;
-    TreemapLook jobLook = look();
-    m_jobRunning = true;
-    m_jobs->run<Frame>(m_jobKind, this, [source, jobRoots, bounds, options, generation, jobLook](const JobControl &) {
-        Frame frame;
-        frame.layout = TreemapLayout::compute(*source, jobRoots, bounds, options);
-        frame.image = TreemapRenderer::paintTiles(frame.layout, *source, jobLook);
-        frame.source = source;
-        frame.look = jobLook;
-        frame.generation = generation;
-        return frame;
-    }, [this](Frame frame) { onJobFinished(std::move(frame)); });
-}
-
-void TreemapWidget::onJobFinished(Frame frame)
-{
-    m_jobRunning = false;
-    // A synchronous refresh may have shown something newer meanwhile.
-    if (frame.generation > m_shownGeneration) {
-        present(std::move(frame));
-        update();
-    }
-    if (m_rerun) {
-        m_rerun = false;
-        if (m_shownGeneration < m_requestedGeneration)
-            startJob();
-    }
-}
-
-void TreemapWidget::present(Frame frame)
-{
-    // Labels need fonts, which belong to the GUI thread.
-    TreemapRenderer::paintLabels(frame.image, frame.layout, *frame.source, frame.look);
-    m_layout = std::move(frame.layout);
-    m_cache = std::move(frame.image);
-    m_shownSource = std::move(frame.source);
-    m_shownGeneration = frame.generation;
-    m_hoverTile = -1;
-    Q_EMIT frameShown();
 }
 
 std::vector<NodeRef> TreemapWidget::roots() const
@@ -254,7 +180,7 @@ void TreemapWidget::onPackagesChanged()
         m_zoomRoot = {};
         Q_EMIT zoomChanged(m_zoomRoot);
     }
-    if (m_shownGeneration > 0)
+    if (m_picture->hasPicture())
         refreshNow();
 }
 
@@ -290,12 +216,12 @@ void TreemapWidget::resizeEvent(QResizeEvent *event)
 void TreemapWidget::paintEvent(QPaintEvent *)
 {
     // Without a worker (or before the first picture) lay out right here.
-    if (m_shownGeneration < m_requestedGeneration && (!m_asynchronous || m_shownGeneration == 0 || !m_jobRunning))
-        layOutNow();
+    if (m_picture->isStale() && (!m_asynchronous || !m_picture->hasPicture() || !m_picture->isJobRunning()))
+        m_picture->layOutNow();
     QPainter painter(this);
     painter.fillRect(rect(), palette().color(QPalette::Base));  // where a stale picture is smaller
-    painter.drawImage(0, 0, m_cache);
-    const TreemapLayout &current = m_layout;
+    painter.drawImage(0, 0, m_picture->image());
+    const TreemapLayout &current = m_picture->layout();
     // A selected item too small for a tile of its own outlines the tile
     // that holds it.
     std::vector<int> selectedTiles;
@@ -333,7 +259,7 @@ NodeRef TreemapWidget::refAt(const QPointF &point)
     const int index = layout().tileAt(point);
     if (index < 0)
         return {};
-    return m_layout.tiles()[std::size_t(index)].ref;
+    return layout().tiles()[std::size_t(index)].ref;
 }
 
 void TreemapWidget::mousePressEvent(QMouseEvent *event)
@@ -342,8 +268,8 @@ void TreemapWidget::mousePressEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton) {
         m_pressPos = event->position().toPoint();
         const int index = layout().tileAt(event->position());
-        m_pressRef = index >= 0 && !m_layout.tiles()[std::size_t(index)].remainder
-            ? m_layout.tiles()[std::size_t(index)].ref
+        m_pressRef = index >= 0 && !layout().tiles()[std::size_t(index)].remainder
+            ? layout().tiles()[std::size_t(index)].ref
             : NodeRef{};
     } else if (event->button() == Qt::BackButton) {
         zoomOut();
@@ -399,9 +325,9 @@ void TreemapWidget::wheelEvent(QWheelEvent *event)
         // One level deeper, toward the tile under the pointer.
         const int index = layout().tileAt(event->position());
         if (index >= 0) {
-            const TreemapTile *tile = &m_layout.tiles()[std::size_t(index)];
-            while (tile->parent >= 0 && m_layout.tiles()[std::size_t(tile->parent)].depth > 0)
-                tile = &m_layout.tiles()[std::size_t(tile->parent)];
+            const TreemapTile *tile = &layout().tiles()[std::size_t(index)];
+            while (tile->parent >= 0 && layout().tiles()[std::size_t(tile->parent)].depth > 0)
+                tile = &layout().tiles()[std::size_t(tile->parent)];
             if (tile->folder && !tile->remainder && tile->depth > 0)
                 zoomTo(tile->ref);
         }
@@ -472,11 +398,11 @@ void TreemapWidget::startDrag(const NodeRef &ref)
     const int index = layout().tileOf(*m_session, ref);
     if (index >= 0) {
         // The tile itself, shrunk, follows the pointer.
-        const QRectF r = m_layout.tiles()[std::size_t(index)].rect;
-        const QRect source = QRectF(r.topLeft() * m_cache.devicePixelRatio(), r.size() * m_cache.devicePixelRatio())
+        const QRectF r = layout().tiles()[std::size_t(index)].rect;
+        const QRect source = QRectF(r.topLeft() * m_picture->image().devicePixelRatio(), r.size() * m_picture->image().devicePixelRatio())
                                  .toAlignedRect()
-                                 .intersected(m_cache.rect());
-        QImage image = m_cache.copy(source).scaled(QSize(96, 96), Qt::KeepAspectRatio, Qt::SmoothTransformation);
+                                 .intersected(m_picture->image().rect());
+        QImage image = m_picture->image().copy(source).scaled(QSize(96, 96), Qt::KeepAspectRatio, Qt::SmoothTransformation);
         if (!image.isNull()) {
             drag->setPixmap(QPixmap::fromImage(image));
             drag->setHotSpot(QPoint(image.width() / 2, image.height() / 2));
@@ -526,7 +452,7 @@ bool TreemapWidget::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const int index = layout().tileAt(help->pos());
         if (index >= 0)
-            QToolTip::showText(help->globalPos(), treemapToolTip(*m_session, m_layout.tiles()[std::size_t(index)], m_options.mode), this);
+            QToolTip::showText(help->globalPos(), treemapToolTip(*m_session, layout().tiles()[std::size_t(index)], m_options.mode), this);
         else
             QToolTip::hideText();
         return true;

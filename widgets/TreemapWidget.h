@@ -1,12 +1,11 @@
 #pragma once
 
-#include "TreemapRenderer.h"
+#include "TreemapPicture.h"
 
 #include "whatif/NodeFilter.h"
 #include "session/NodeRef.h"
 #include "treemap/TreemapLayout.h"
 
-#include <QImage>
 #include <QWidget>
 
 #include <memory>
@@ -73,7 +72,7 @@ public:
     // Off (tests, benchmarks of the synchronous path): every change is laid
     // out on the GUI thread before the next paint.
     void setAsynchronous(bool on) { m_asynchronous = on; }
-    bool isUpToDate() const { return m_shownGeneration == m_requestedGeneration; }
+    bool isUpToDate() const { return !m_picture->isStale(); }
 
 Q_SIGNALS:
     void zoomChanged(const packscope::NodeRef &root);
@@ -99,14 +98,10 @@ protected:
 
 private:
     void moveSelection(Qt::Key key);
-    struct Frame;
     void onPackagesChanged();
     void onSessionChanged();
     void invalidate();  // layout and picture out of date: ask for a new frame
-    void layOutNow();  // lays out and paints on this thread; no repaint
-    void startJob();
-    void onJobFinished(Frame frame);
-    void present(Frame frame);
+    TreemapPicture::Request describePicture() const;
     TreemapLook look() const;
     std::vector<NodeRef> roots() const;
     NodeRef refAt(const QPointF &point);
@@ -115,17 +110,8 @@ private:
     void startDrag(const NodeRef &ref);
 
     Session *m_session;
-    JobRunner *m_jobs;
-    QString m_jobKind;  // this treemap's layouts, a kind of their own
     TreemapOptions m_options;
-    TreemapLayout m_layout;  // on show, with the picture below
-    QImage m_cache;
-    std::shared_ptr<const TreemapSource> m_shownSource;  // what m_layout refers to
-    quint64 m_requestedGeneration = 0;  // bumped by every change
-    quint64 m_shownGeneration = 0;
-    bool m_jobRunning = false;
-    bool m_rerun = false;
-    bool m_jobPending = false;  // a job starts on the next event-loop turn
+    TreemapPicture *m_picture;  // on show, and the next one coming
     bool m_asynchronous = true;
     bool m_cushions = true;
     NodeFilter m_filter;
