@@ -38,7 +38,8 @@ struct Colors {
             const QColor base = fileKindColor(FileKind(k));
             kinds[k] = {base, base.lighter(132), base.darker(128),
                         base.lightness() > 140 ? QColor(20, 20, 20) : QColor(250, 250, 250),
-                        QColor::fromHsv(base.hsvHue(), base.hsvSaturation() / 5, dark ? 70 : 215)};
+                        QColor::fromHsv(base.hsvHue(), base.hsvSaturation() / 5, dark ? 70 : 215),
+                        QColor::fromHsv(base.hsvHue(), base.hsvSaturation() * 3 / 5, dark ? 120 : 200)};
         }
     }
     static constexpr std::size_t kLevels = 7;
@@ -46,6 +47,7 @@ struct Colors {
 
     struct KindColors {
         QColor base, light, shade, label, dimmed;
+        QColor merged;  // a remainder mostly of this kind: muted, under the hatch
     };
     bool dark = false;
     QColor frame, text, placeholder;
@@ -93,7 +95,11 @@ QImage TreemapRenderer::paintTiles(const TreemapLayout &layout, const TreemapSou
         const QRectF r = tile.rect;
         if (isFolderFrame(tile)) {
             painter.fillRect(r, colors.frame);
-            painter.fillRect(r.adjusted(1, 1, -1, -1), colors.folders[Colors::level(tile.depth)]);
+            // A folder too small to show its items is tinted by what they are.
+            const bool tinted = tile.childCount == 0 && tile.kind != FileKind::Other
+                && (look.filter.isEmpty() || matchesFilter(tile, source, look.filter));
+            painter.fillRect(r.adjusted(1, 1, -1, -1),
+                             tinted ? colors.kinds[int(tile.kind)].merged : colors.folders[Colors::level(tile.depth)]);
             continue;
         }
         // One solid fill a tile (the raster engine's fast path): leaving the
@@ -102,7 +108,9 @@ QImage TreemapRenderer::paintTiles(const TreemapLayout &layout, const TreemapSou
         const QRectF inner = r.width() >= 3 && r.height() >= 3 ? r.adjusted(0, 0, -1, -1) : r;
         const Colors::KindColors &kind = colors.kinds[int(tile.kind)];
         if (tile.remainder) {
-            painter.fillRect(inner, colors.remainders[Colors::level(tile.depth + 1)]);
+            // Tinted by what it is mostly made of, grey while a filter dims the map.
+            const bool tinted = tile.kind != FileKind::Other && !dimmed(tile, source, look);
+            painter.fillRect(inner, tinted ? kind.merged : colors.remainders[Colors::level(tile.depth + 1)]);
             painter.fillRect(inner, colors.hatch);
         } else if (dimmed(tile, source, look)) {
             painter.fillRect(inner, kind.dimmed);

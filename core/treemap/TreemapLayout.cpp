@@ -3,6 +3,7 @@
 #include "treemap/TreemapSource.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace packscope {
@@ -14,6 +15,27 @@ struct Item {
     NodeRef ref;
     std::uint64_t size = 0;
     std::uint32_t smallItems = 0;  // > 0 for a remainder
+    FileKind kind = FileKind::Other;  // a remainder's: what most of its files' bytes are
+};
+
+// What a remainder is mostly made of: the kind of more than half of its
+// bytes, counting the files merged into it (a merged folder counts as
+// none), else Other.
+class RemainderKinds
+{
+public:
+    void add(FileKind kind, std::uint64_t bytes) { m_bytes[std::size_t(kind)] += bytes; }
+    FileKind dominant(std::uint64_t total) const
+    {
+        for (int k = 0; k < kFileKindCount; ++k) {
+            if (m_bytes[std::size_t(k)] * 2 > total)
+                return FileKind(k);
+        }
+        return FileKind::Other;
+    }
+
+private:
+    std::array<std::uint64_t, kFileKindCount> m_bytes{};
 };
 
 std::uint64_t sizeOf(const TreemapSource &source, const NodeRef &ref, SizeMode mode)
@@ -126,6 +148,7 @@ TreemapLayout TreemapLayout::compute(const TreemapSource &source, const std::vec
             tile.depth = depth;
             tile.smallItems = item.smallItems;
             tile.remainder = item.smallItems > 0;
+            tile.kind = item.kind;
             if (!tile.remainder) {
                 const PackageTree &tree = source.package(item.ref.package).tree;
                 tile.folder = tree.isFolder(item.ref.node);
@@ -168,14 +191,27 @@ TreemapLayout TreemapLayout::compute(const TreemapSource &source, const std::vec
         if (!tile.folder || tile.remainder)
             continue;
         const QRectF area = interiorOf(tile, options);
-        if (area.width() < options.minTileSide || area.height() < options.minTileSide)
-            continue;
         const PackageTree &tree = source.package(tile.ref.package).tree;
         const ExclusionSet &exclusions = source.exclusions(tile.ref.package);
         const bool inDocs = underDocs[index] || isDocsOrTestsFolder(tree.nameBytes(tile.ref.node));
+        if (area.width() < options.minTileSide || area.height() < options.minTileSide) {
+            // Too small to show its items: it takes the kind of the files
+            // directly in it, as a remainder does.
+            RemainderKinds kinds;
+            for (NodeId child : tree.children(tile.ref.node)) {
+                if (!tree.isFolder(child)) {
+                    const SizeTotals kept = exclusions.keptTotalsInKeptFolder(child);
+                    kinds.add(classifyFile(tree.nameBytes(child), inDocs),
+                              options.mode == SizeMode::Unzipped ? kept.unzipped : kept.footprint);
+                }
+            }
+            layout.m_tiles[index].kind = kinds.dominant(tile.size);
+            continue;
+        }
         const double scale = area.width() * area.height() / double(tile.size);
         items.clear();
         Item small{tile.ref, 0, 0};
+        RemainderKinds smallKinds;
         for (NodeId child : tree.children(tile.ref.node)) {
             // The folder has a tile, so it is not excluded: O(1) per child.
             const SizeTotals kept = exclusions.keptTotalsInKeptFolder(child);
@@ -185,12 +221,16 @@ TreemapLayout TreemapLayout::compute(const TreemapSource &source, const std::vec
             if (double(size) * scale < minArea) {
                 small.size += size;
                 ++small.smallItems;
+                if (!tree.isFolder(child))
+                    smallKinds.add(classifyFile(tree.nameBytes(child), inDocs), size);
             } else {
                 items.push_back({{tile.ref.package, child}, size, 0});
             }
         }
-        if (small.size > 0)
+        if (small.size > 0) {
+            small.kind = smallKinds.dominant(small.size);
             items.push_back(small);
+        }
         if (!items.empty()) {
             place(std::int32_t(index), area, std::uint16_t(tile.depth + 1), inDocs);
             underDocs.resize(layout.m_tiles.size(), inDocs ? 1 : 0);

@@ -31,6 +31,8 @@ struct TreemapTile {
     std::uint32_t childCount = 0;
     std::uint32_t smallItems = 0;  // for a remainder tile: how many items it stands for
     std::uint16_t depth = 0;
+    // A file's; for a remainder, or a folder too small to show its items:
+    // the kind of more than half of the bytes of the files in it, else Other.
     FileKind kind = FileKind::Other;
     bool folder = false;
     bool hasHeader = false;  // a folder with a label strip at its top

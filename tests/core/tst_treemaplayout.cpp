@@ -141,6 +141,38 @@ private Q_SLOTS:
         QCOMPARE(layout.tiles().size(), 5u);  // 5,000 files cost one tile
     }
 
+    // A remainder takes the kind of more than half of its bytes, so a folder
+    // of thousands of small .js files reads as JavaScript, not as grey.
+    void aRemainderHasTheKindOfMostOfItsBytes()
+    {
+        std::vector<SyntheticFile> files{{u"big.bin"_s, 1'000'000, 1}};
+        for (int i = 0; i < 3000; ++i)
+            files.push_back({u"js/f%1.js"_s.arg(i), 10, 1});
+        for (int i = 0; i < 1000; ++i)
+            files.push_back({u"js/f%1.txt"_s.arg(i), 10, 1});
+        for (int i = 0; i < 2000; ++i)
+            files.push_back({u"mixed/f%1.js"_s.arg(i), 10, 1});
+        for (int i = 0; i < 2000; ++i)
+            files.push_back({u"mixed/f%1.py"_s.arg(i), 10, 1});
+        Session session;
+        session.setFunction(syntheticPackage(u"p.zip"_s, files));
+        const TreemapLayout layout = TreemapLayout::compute(session, {{0, 0}}, QRectF(0, 0, 400, 300), {});
+        const PackageTree &tree = session.package(0)->tree;
+        auto remainderOf = [&](const QString &folder) -> const TreemapTile * {
+            for (const TreemapTile &t : layout.tiles()) {
+                if (t.remainder && tree.path(t.ref.node) == folder)
+                    return &t;
+            }
+            return nullptr;
+        };
+        const TreemapTile *js = remainderOf(u"js"_s);
+        const TreemapTile *mixed = remainderOf(u"mixed"_s);
+        QVERIFY(js && mixed);
+        QCOMPARE(js->smallItems, 4000u);
+        QCOMPARE(js->kind, FileKind::JavaScript);  // 30,000 of 40,000 bytes
+        QCOMPARE(mixed->kind, FileKind::Other);     // half and half: no kind has more
+    }
+
     void exclusionsAndModeChangeTheMap()
     {
         Session session;
