@@ -47,11 +47,15 @@ using namespace Qt::StringLiterals;
 
 namespace packscope {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(const Opening &opening, QWidget *parent)
     : QMainWindow(parent), m_session(new Session(this)), m_jobs(new JobRunner(JobRunner::Mode::Background, this)),
       m_loader(new PackageLoader(m_jobs, this)),
       m_recent(new RecentFiles(this))
 {
+    // Reading starts before the widgets are built, so that the two overlap
+    // where there is a core to spare.
+    if (!opening.package.isEmpty())
+        startReading(opening.package, opening.layers);
     setWindowTitle(tr("Packscope"));
     setAcceptDrops(true);
     createActions();
@@ -67,6 +71,8 @@ MainWindow::MainWindow(QWidget *parent)
     updateRecentMenu();
     updateLayerMenu();
     onSessionChanged();
+    if (m_loader->isBusy())
+        onLoadStarted(m_loader->loadingNames());
 }
 
 MainWindow::~MainWindow() = default;
@@ -473,6 +479,11 @@ void MainWindow::openPackage(const QString &path, const QStringList &layers)
 void MainWindow::startLoading(const QString &path, const QStringList &layers)
 {
     m_messages->showError({});
+    startReading(path, layers);
+}
+
+void MainWindow::startReading(const QString &path, const QStringList &layers)
+{
     QSettings().setValue(u"lastFolder"_s, QFileInfo(path).absolutePath());
     m_loader->load(QStringList{path} + layers, LoadFunction);
 }

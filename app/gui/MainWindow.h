@@ -41,7 +41,12 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // What the window opens as it starts (a package given on the command line).
+    struct Opening {
+        QString package;
+        QStringList layers;
+    };
+    explicit MainWindow(const Opening &opening = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     Session *session() const { return m_session; }
@@ -94,7 +99,10 @@ private:
     void nameUndoActions();
     void updateLayerMenu();
     void chooseFile();
+    // Clears the last error and reads; startReading() only reads (the
+    // constructor's, before there is a message bar).
     void startLoading(const QString &path, const QStringList &layers);
+    void startReading(const QString &path, const QStringList &layers);
     void chooseLayer();
     void setDark(bool dark);
 

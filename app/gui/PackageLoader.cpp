@@ -30,7 +30,12 @@ void PackageLoader::load(const QStringList &paths, int tag)
     m_names.clear();
     for (const QString &path : paths)
         m_names << QFileInfo(path).fileName();
-    Q_EMIT started(m_names.join(u", "_s));
+    Q_EMIT started(loadingNames());
+}
+
+QString PackageLoader::loadingNames() const
+{
+    return m_names.join(u", "_s);
 }
 
 PackageLoader::Progress PackageLoader::progress() const

@@ -29,6 +29,8 @@ public:
     explicit PackageLoader(JobRunner *jobs, QObject *parent = nullptr);
 
     bool isBusy() const { return m_busy; }
+    // The file names of the current load, for people ("app.zip, layer.zip").
+    QString loadingNames() const;
     // Starts reading `paths`; `tag` comes back with the results.
     void load(const QStringList &paths, int tag);
     void run(Job job, int tag);

@@ -87,6 +87,19 @@ with tarfile.open(sys.argv[1], 'w:gz', compresslevel=1) as t:
         QCOMPARE(window.session()->package(0)->tree.node(0).totals.files, 600u);
     }
 
+    // A package given at start (the command line) is being read before the
+    // window is built, and the window says so once it is.
+    void aPackageGivenAtStartIsReadWhileTheWindowIsBuilt()
+    {
+        MainWindow window({m_tarGz, {}});
+        QVERIFY(window.loader()->isBusy());
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(statusText(window).contains(u"big.tar.gz"_s) || window.session()->hasFunction(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasFunction(), 60000);
+        QCOMPARE(window.session()->package(0)->path, m_tarGz);
+        QCOMPARE(window.session()->package(0)->tree.node(0).totals.files, 600u);
+    }
+
     // Cancel goes back at once, and the reader stops working soon after.
     void cancelStopsTheReader()
     {
