@@ -1,6 +1,7 @@
 #include "AuditCommand.h"
 #include "CliOutput.h"
 #include "CommandLine.h"
+#include "SessionInventory.h"
 
 #include "report/AuditReport.h"
 #include "scenario/Scenario.h"
@@ -31,7 +32,11 @@ int AuditCommand::run(const QStringList &arguments)
                                             u"unless PACKAGE is given, its profile unless --profile is, and its "
                                             u"exclusions."_s,
                                             u"FILE"_s);
-    parser.addOptions({layer, exclude, profile, format, top, output, scenarioOption});
+    const QCommandLineOption withFiles(u"with-files"_s,
+                                       u"With --format json: list every kept file (path, zipped footprint, "
+                                       u"unzipped size, CRC-32) and the dependencies, so that the report can be "
+                                       u"the BASE of a later 'packscope-cli diff'."_s);
+    parser.addOptions({layer, exclude, profile, format, top, output, scenarioOption, withFiles});
     QString packagePath;
     int exitCode = cli::kExitOk;
     if (!command.parse(arguments, &packagePath, &exitCode, true))
@@ -54,17 +59,15 @@ int AuditCommand::run(const QStringList &arguments)
     const QString formatName = parser.value(format);
     if (formatName != u"text" && formatName != u"json" && formatName != u"csv")
         return cli::fail(u"--format must be text, json or csv, not '%1'"_s.arg(formatName));
+    if (parser.isSet(withFiles) && formatName != u"json")
+        return cli::fail(u"--with-files goes with --format json"_s);
     bool topOk = false;
     const int topN = parser.value(top).toInt(&topOk);
     if (!topOk || topN < 0)
         return cli::fail(u"--top must be a whole number >= 0, not '%1'"_s.arg(parser.value(top)));
     std::vector<GlobPattern> globs;
-    for (const QString &text : parser.values(exclude)) {
-        GlobPattern glob(text);
-        if (!glob.isValid())
-            return cli::fail(u"--exclude '%1' matches nothing: an empty glob"_s.arg(text));
-        globs.push_back(glob);
-    }
+    if (const QString globError = parseGlobs(parser.values(exclude), &globs); !globError.isEmpty())
+        return cli::fail(globError);
 
     QString profileError;
     const QString profileName = scenario && !parser.isSet(profile) ? scenario->profile : parser.value(profile);
@@ -101,7 +104,13 @@ int AuditCommand::run(const QStringList &arguments)
 
     const AuditReport report = AuditReport::build(session, topN);
     QByteArray data;
-    if (formatName == u"json")
+    if (formatName == u"json" && parser.isSet(withFiles)) {
+        QString inventoryError;
+        const std::optional<Inventory> inventory = inventoryOf(session, &inventoryError);
+        if (!inventory)
+            return cli::fail(inventoryError);
+        data = JsonReportWriter::write(report, &*inventory);
+    } else if (formatName == u"json")
         data = JsonReportWriter::write(report);
     else if (formatName == u"csv")
         data = CsvReportWriter::write(session);

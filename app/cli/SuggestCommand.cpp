@@ -152,16 +152,15 @@ int SuggestCommand::run(const QStringList &arguments)
     if (!rulesError.isEmpty())
         return cli::fail(rulesError);
 
+    std::vector<GlobPattern> globs;
+    if (const QString globError = parseGlobs(parser.values(exclude), &globs); !globError.isEmpty())
+        return cli::fail(globError);
     Session session;
     const QString loadError = loadPackages(session, packagePath, parser.values(layer));
     if (!loadError.isEmpty())
         return cli::fail(loadError);
-    for (const QString &text : parser.values(exclude)) {
-        const GlobPattern glob(text);
-        if (!glob.isValid())
-            return cli::fail(u"--exclude '%1' matches nothing: an empty glob"_s.arg(text));
+    for (const GlobPattern &glob : globs)
         session.excludeMatching(glob);
-    }
     // A package that changed on disk since it was opened reads as having
     // no binaries and no versions: an error, not a report that says so.
     // The window's jobs, run here and now.

@@ -30,13 +30,7 @@ QString WhatIfArguments::read(const QCommandLineParser &parser)
         if (!m_tier || *m_tier == RiskTier::Danger)
             return u"--rules must be safe or caution, not '%1'"_s.arg(parser.value(m_rules));
     }
-    for (const QString &text : parser.values(m_exclude)) {
-        GlobPattern glob(text);
-        if (!glob.isValid())
-            return u"--exclude '%1' matches nothing: an empty glob"_s.arg(text);
-        m_globs.push_back(glob);
-    }
-    return {};
+    return parseGlobs(parser.values(m_exclude), &m_globs);
 }
 
 QString WhatIfArguments::applyTo(Session &session) const

@@ -38,6 +38,17 @@ struct LimitResult {
     // attached. Empty when the profile gives none.
     QString errorText;
 
+    // `rule` checked against `value`: the verdict and headroom, no culprits.
+    static LimitResult checked(const LimitRule &rule, std::uint64_t value)
+    {
+        LimitResult result;
+        result.rule = rule;
+        result.value = value;
+        result.pass = rule.holds(value);
+        result.headroom = std::int64_t(rule.limit) - std::int64_t(value);
+        return result;
+    }
+
     // A passing limit whose value is past this share of it is "near".
     static constexpr double kNearFraction = 0.8;
 

@@ -3,9 +3,7 @@
 
 namespace packscope {
 
-namespace {
-
-void appendField(QByteArray &out, QByteArrayView field)
+void appendCsvField(QByteArray &out, QByteArrayView field)
 {
     const bool quote = field.contains(',') || field.contains('"') || field.contains('\n') || field.contains('\r');
     if (!quote) {
@@ -20,8 +18,6 @@ void appendField(QByteArray &out, QByteArrayView field)
     }
     out += '"';
 }
-
-} // namespace
 
 QByteArray CsvReportWriter::write(const Session &session)
 {
@@ -38,13 +34,13 @@ QByteArray CsvReportWriter::write(const Session &session)
             const PackageNode &node = tree.node(id);
             if (node.kind == NodeKind::Folder)
                 continue;
-            appendField(out, tree.pathBytes(id));
+            appendCsvField(out, tree.pathBytes(id));
             out += ',';
             out += QByteArray::number(qulonglong(node.totals.footprint));
             out += ',';
             out += QByteArray::number(qulonglong(node.totals.unzipped));
             out += (!excluded.empty() && excluded[id]) ? ",true," : ",false,";
-            appendField(out, packagePath);
+            appendCsvField(out, packagePath);
             out += '\n';
         }
     }

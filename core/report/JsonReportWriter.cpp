@@ -1,6 +1,8 @@
 #include "report/JsonReportWriter.h"
 #include "report/AuditReport.h"
 
+#include "compare/Inventory.h"
+#include "report/Dependencies.h"
 #include "report/JsonWriter.h"
 
 using namespace Qt::StringLiterals;
@@ -83,13 +85,50 @@ void writePackage(JsonWriter &json, const AuditReport::PackageSummary &p)
     json.endObject();
 }
 
+void writeDependencies(JsonWriter &json, const Inventory &inventory)
+{
+    json.key("dependencies"_L1).beginArray();
+    for (const Inventory::DependencyWeight &d : inventory.dependencies) {
+        json.beginObject();
+        json.key("ecosystem"_L1).string(ecosystemName(d.ecosystem));
+        json.key("files"_L1).number(d.files);
+        json.key("name"_L1).string(d.name);
+        json.key("package_index"_L1).number(d.package);
+        writeBytes(json, "unzipped_bytes"_L1, d.unzipped);
+        json.key("version"_L1).string(d.version);
+        writeBytes(json, "zipped_bytes"_L1, d.zipped);
+        json.endObject();
+    }
+    json.endArray();
+}
+
+void writeFiles(JsonWriter &json, const Inventory &inventory)
+{
+    json.key("files"_L1).beginArray();
+    for (const Inventory::File &f : inventory.files) {
+        json.beginObject();
+        if (f.hasCrc)
+            json.key("crc32"_L1).number(f.crc32);
+        json.key("package_index"_L1).number(f.package);
+        json.key("path"_L1).string(QString::fromUtf8(inventory.path(f)));
+        writeBytes(json, "unzipped_bytes"_L1, f.unzipped);
+        writeBytes(json, "zipped_bytes"_L1, f.zipped);
+        json.endObject();
+    }
+    json.endArray();
+}
+
 } // namespace
 
 // Keys are written in sorted order, as JSON objects have always listed them.
-QByteArray JsonReportWriter::write(const AuditReport &report)
+QByteArray JsonReportWriter::write(const AuditReport &report, const Inventory *inventory)
 {
     JsonWriter json;
     json.beginObject();
+    if (inventory) {
+        writeDependencies(json, *inventory);
+        writeFiles(json, *inventory);
+    }
     if (report.packages.size() > 1)
         writeBytes(json, "function_unzipped_budget_bytes"_L1, report.functionBudget);
 

@@ -447,11 +447,7 @@ std::vector<LimitResult> Session::evaluate() const
     std::vector<LimitResult> results;
     results.reserve(std::size_t(m_profile.limits.size()));
     for (const LimitRule &rule : m_profile.limits) {
-        LimitResult result;
-        result.rule = rule;
-        result.value = m.value(rule.measure);
-        result.pass = rule.holds(result.value);
-        result.headroom = std::int64_t(rule.limit) - std::int64_t(result.value);
+        LimitResult result = LimitResult::checked(rule, m.value(rule.measure));
         // Informational limits (the console editor's 3 MiB) would name most of
         // a large package; culprits are only worth finding for real limits.
         if (!result.pass && !rule.isInfo())

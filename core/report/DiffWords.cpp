@@ -1,0 +1,25 @@
+#include "report/DiffReportWriters.h"
+#include "report/SizeFormat.h"
+
+using namespace Qt::StringLiterals;
+
+namespace packscope::diffwords {
+
+QString headroomPhrase(std::int64_t delta, std::int64_t baseHeadroom, bool count)
+{
+    auto amount = [count](std::int64_t v) {
+        return count ? QString::number(v) : formatMiB(std::uint64_t(v < 0 ? -v : v));
+    };
+    if (delta == 0)
+        return u"unchanged"_s;
+    if (delta < 0)
+        return u"frees %1"_s.arg(amount(delta));
+    if (baseHeadroom <= 0)
+        return u"%1 further past the limit"_s.arg(amount(delta));
+    const QString share = QString::number(100.0 * double(delta) / double(baseHeadroom), 'f', 1);
+    if (delta < baseHeadroom)
+        return u"uses %1 of the %2 left (%3 %)"_s.arg(amount(delta), amount(baseHeadroom), share);
+    return u"uses all %1 left and %2 more"_s.arg(amount(baseHeadroom), amount(delta - baseHeadroom));
+}
+
+} // namespace packscope::diffwords
