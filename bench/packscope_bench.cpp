@@ -170,6 +170,29 @@ with tarfile.open(sys.argv[1], 'w:gz') as t:
     return python.waitForFinished(-1) && python.exitCode() == 0;
 }
 
+// packscope-cli diff of two zips against auditing each of them (the
+// budget: at most twice the two audits together); medians, runs alternating.
+bool compareDiffWithAudits(const QString &base, const QString &head, int runs)
+{
+    const QString cli = QCoreApplication::applicationDirPath() + u"/../app/packscope-cli"_s;
+    std::vector<double> diffs, audits;
+    for (int i = 0; i < runs; ++i) {
+        const ProcessRun d = runProcess({cli, u"diff"_s, base, head, u"--format"_s, u"json"_s});
+        const ProcessRun a = runProcess({cli, u"audit"_s, base, u"--format"_s, u"json"_s});
+        const ProcessRun b = runProcess({cli, u"audit"_s, head, u"--format"_s, u"json"_s});
+        if (d.exitCode != 0 && d.exitCode != 1) {
+            std::fprintf(stderr, "packscope-bench: packscope-cli diff failed (exit %d)\n", d.exitCode);
+            return false;
+        }
+        diffs.push_back(d.seconds * 1000);
+        audits.push_back((a.seconds + b.seconds) * 1000);
+    }
+    std::printf("%-52s %9.1f ms\n", "packscope-cli audit of each zip, together", median(audits));
+    std::printf("%-52s %9.1f ms   ratio %.2fx (budget 2x)\n", "packscope-cli diff of the two --format json", median(diffs),
+                median(diffs) / median(audits));
+    return true;
+}
+
 // The window from spawning the process until the package's first treemap
 // is on screen (packscope --quit-after-first-paint says so on stderr; the
 // window's teardown after it is not counted), against the whole of
@@ -232,6 +255,9 @@ int main(int argc, char **argv)
     }
     if (!compareWithZipinfo(orderedZip, "Entries folder by folder, as zip tools write them:", processRuns)
         || !compareWithZipinfo(zip, "Entries interleaved across folders (worst case):", processRuns))
+        return 2;
+    // The same files in two orders: every file is matched and compared.
+    if (!compareDiffWithAudits(orderedZip, zip, runs))
         return 2;
     std::printf("\n");
 

@@ -12,6 +12,7 @@
 #include "whatif/GlobPattern.h"
 
 #include <cstdio>
+#include <future>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -128,12 +129,18 @@ int DiffCommand::run(const QStringList &arguments)
     if (!limits.isValid())
         return cli::fail(error);
 
+    // The two sides are read at once, each on a core of its own.
+    QString headError;
+    const QStringList headLayers = parser.values(layer);
+    std::future<std::optional<Inventory>> reading = std::async(std::launch::async, [&] {
+        return loadSide(operands[1], headLayers, globs, limits, u"--layer"_s, &headError);
+    });
     std::optional<Inventory> base = loadSide(operands[0], parser.values(baseLayer), globs, limits, u"--base-layer"_s, &error);
+    std::optional<Inventory> head = reading.get();
     if (!base)
         return cli::fail(error);
-    std::optional<Inventory> head = loadSide(operands[1], parser.values(layer), globs, limits, u"--layer"_s, &error);
     if (!head)
-        return cli::fail(error);
+        return cli::fail(headError);
     const PackageDiff diff = PackageDiff::compute(std::move(*base), std::move(*head), limits);
 
     QByteArray data;
