@@ -292,6 +292,73 @@ with tarfile.open(sys.argv[1], 'w:gz') as t:
         QVERIFY(cli({u"diff"_s, a, b}).out.contains("zipped (estimate)"));
     }
 
+    // A Python function before and after adding a distribution: the new
+    // distribution weighs what its RECORD names, and is listed first.
+    void aPythonDistributionAdded()
+    {
+        const QString make = uR"(
+import os, sys, zipfile
+def dist(z, name, version, files):
+    info = '%s-%s.dist-info' % (name, version)
+    record = ''.join('%s,,\n' % f for f in list(files) + [info + '/METADATA', info + '/RECORD'])
+    z.writestr(info + '/METADATA', 'Name: %s\nVersion: %s\n' % (name, version))
+    z.writestr(info + '/RECORD', record)
+    for f, size in files.items():
+        z.writestr(f, 'p' * size)
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('handler.py', 'def handler(e, c):\n    return 1\n')
+    dist(z, 'six', '1.16.0', {'six.py': 34000})
+    if sys.argv[2] == 'head':
+        dist(z, 'requests', '2.31.0', {'requests/__init__.py': 5000, 'requests/models.py': 35000})
+)"_s;
+        const QString before = m_dir.filePath(u"py-before.zip"_s), after = m_dir.filePath(u"py-after.zip"_s);
+        fixtures::python(make, {before, u"base"_s});
+        fixtures::python(make, {after, u"head"_s});
+        const QJsonObject diff = json(cli({u"diff"_s, before, after, u"--format"_s, u"json"_s}));
+        const QJsonArray deps = diff[u"dependencies"_s].toArray();
+        QCOMPARE(deps.size(), 1);  // six is the same on both sides
+        const QJsonObject requests = deps[0].toObject();
+        QCOMPARE(requests[u"name"_s].toString(), u"requests"_s);
+        QCOMPARE(requests[u"ecosystem"_s].toString(), u"python"_s);
+        QCOMPARE(requests[u"status"_s].toString(), u"added"_s);
+        QCOMPARE(requests[u"head_version"_s].toString(), u"2.31.0"_s);
+        const QMap<QString, qint64> head = zipSizes(after);
+        qint64 weight = 0;
+        for (auto it = head.cbegin(); it != head.cend(); ++it) {
+            if (it.key().startsWith(u"requests"_s))
+                weight += it.value();
+        }
+        QCOMPARE(requests[u"unzipped_delta_bytes"_s].toInteger(), weight);
+        QCOMPARE(diff[u"totals"_s][u"unzipped_delta_bytes"_s].toInteger(), weight);
+        QCOMPARE(diff[u"counts"_s][u"added"_s].toInt(), 4);
+        const fixtures::ToolRun md = cli({u"diff"_s, before, after, u"--format"_s, u"markdown"_s});
+        QVERIFY(md.out.contains("| `requests` | (new) | 2.31.0 |"));
+    }
+
+    // The same files written with zip64 records: only the zipped bytes move,
+    // each file by exactly what its zip64 fields add.
+    void zip64AgainstPlainZip()
+    {
+        const QString make = uR"(
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:
+    for i in range(3):
+        with z.open('data/f%d.bin' % i, 'w', force_zip64=(sys.argv[2] == '64')) as f:
+            f.write(b'z' * (1000 * (i + 1)))
+)"_s;
+        const QString plain = m_dir.filePath(u"plain.zip"_s), wide = m_dir.filePath(u"wide.zip"_s);
+        fixtures::python(make, {plain, u"32"_s});
+        fixtures::python(make, {wide, u"64"_s});
+        const QJsonObject diff = json(cli({u"diff"_s, plain, wide, u"--format"_s, u"json"_s}));
+        QCOMPARE(diff[u"counts"_s][u"recompressed"_s].toInt(), 3);
+        QCOMPARE(diff[u"totals"_s][u"unzipped_delta_bytes"_s].toInteger(), 0);
+        QCOMPARE(diff[u"totals"_s][u"zipped_delta_bytes"_s].toInteger(), QFileInfo(wide).size() - QFileInfo(plain).size());
+        qint64 sum = 0;
+        for (const QJsonValue &v : diff[u"recompressed"_s].toArray())
+            sum += v[u"zipped_delta_bytes"_s].toInteger();
+        QCOMPARE(sum, QFileInfo(wide).size() - QFileInfo(plain).size());
+    }
+
     // However many files change, the PR comment fits GitHub's 65,536.
     void markdownFitsAComment()
     {
