@@ -203,6 +203,25 @@ put('node_modules/uuid/dist/index.js', 'u' * 5000)
         // The default audit JSON stays small: no file list.
         const QJsonObject plain = json(cli({u"audit"_s, m_base, u"--format"_s, u"json"_s}));
         QVERIFY(!plain.contains(u"files"_s) && !plain.contains(u"dependencies"_s));
+        // A damaged report is one line naming it and what is wrong.
+        QFile source(report);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QByteArray whole = source.readAll();
+        const QString cut = m_dir.filePath(u"cut.json"_s);
+        fixtures::writeFile(cut, whole.left(whole.size() / 2));
+        const fixtures::ToolRun damaged = cli({u"diff"_s, cut, m_head});
+        QCOMPARE(damaged.exitCode, 2);
+        QVERIFY2(damaged.err.contains("cut.json: not valid JSON") && damaged.err.count('\n') == 1, damaged.err.constData());
+        const QString other = m_dir.filePath(u"other.json"_s);
+        fixtures::writeFile(other, QByteArray(whole).replace("packscope.audit/1", "packscope.suggest/1"));
+        QVERIFY(cli({u"diff"_s, other, m_head}).err.contains("other.json: not a packscope.audit/1 report"));
+        // A report that claims more than JSON holds exactly is refused, not rounded.
+        const QString huge = m_dir.filePath(u"huge.json"_s);
+        QByteArray inflated = whole;
+        const qsizetype at = inflated.indexOf("\"zipped_bytes\": ") + 16;
+        inflated.insert(at, "99999999999999999999");
+        fixtures::writeFile(huge, inflated);
+        QCOMPARE(cli({u"diff"_s, huge, m_head}).exitCode, 2);
         // A report without files cannot be a BASE, and says how to make one.
         const QString small = m_dir.filePath(u"small.json"_s);
         QCOMPARE(cli({u"audit"_s, m_base, u"--format"_s, u"json"_s, u"-o"_s, small}).exitCode, 0);
