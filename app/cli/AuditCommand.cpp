@@ -94,10 +94,8 @@ int AuditCommand::run(const QStringList &arguments)
                 outcome.missing.front());
         for (const QString &rule : outcome.unknownRules)
             notes << u"unknown rule %1"_s.arg(rule);
-        for (const QString &note : notes) {
-            const QByteArray line = "packscope-cli: scenario: " + note.toUtf8() + '\n';
-            std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
-        }
+        for (const QString &note : notes)
+            cli::note(u"scenario: "_s + note);
     }
     for (const GlobPattern &glob : globs)
         session.excludeMatching(glob);

@@ -16,6 +16,12 @@ int fail(const QString &message)
     return kExitError;
 }
 
+void note(const QString &message)
+{
+    const QByteArray line = "packscope-cli: " + message.toUtf8() + '\n';
+    std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
+}
+
 bool writeOutput(const QByteArray &data, const QString &outputPath, const QStringList &inputs)
 {
     if (outputPath.isEmpty() || outputPath == u"-") {

@@ -11,7 +11,6 @@
 #include "session/Session.h"
 #include "whatif/GlobPattern.h"
 
-#include <cstdio>
 #include <future>
 #include <optional>
 
@@ -67,12 +66,6 @@ std::optional<Inventory> loadSide(const QString &path, const QStringList &layers
     for (const GlobPattern &glob : globs)
         session.excludeMatching(glob);
     return inventoryOf(session, error);
-}
-
-void say(const QString &line)
-{
-    const QByteArray bytes = "packscope-cli: " + line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
 }
 
 } // namespace
@@ -163,11 +156,11 @@ int DiffCommand::run(const QStringList &arguments)
             continue;
         if (!l.head.pass && (!parser.isSet(failOnNewFailure) || l.isNewFailure())) {
             failed = true;
-            say(u"%1 %2 in HEAD"_s.arg(rule.id, l.isNewFailure() ? u"fails, a new failure,"_s : u"fails"_s));
+            cli::note(u"%1 %2 in HEAD"_s.arg(rule.id, l.isNewFailure() ? u"fails, a new failure,"_s : u"fails"_s));
         }
         if (growth && !rule.isCount() && growth->exceededBy(l.delta(), l.base.value)) {
             failed = true;
-            say(u"%1 grew by %2 bytes, more than --fail-on-growth %3"_s.arg(rule.id, formatBytes(std::uint64_t(l.delta())),
+            cli::note(u"%1 grew by %2 bytes, more than --fail-on-growth %3"_s.arg(rule.id, formatBytes(std::uint64_t(l.delta())),
                                                                           parser.value(failOnGrowth)));
         }
     }

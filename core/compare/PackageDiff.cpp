@@ -110,6 +110,16 @@ double PackageDiff::LimitDelta::headroomUsed() const
     return double(grew) / double(base.headroom);
 }
 
+std::vector<const PackageDiff::LimitDelta *> PackageDiff::limitsNewFailuresFirst() const
+{
+    std::vector<const LimitDelta *> ordered;
+    for (const LimitDelta &l : limits)
+        ordered.push_back(&l);
+    std::stable_partition(ordered.begin(), ordered.end(),
+                          [](const LimitDelta *l) { return !l->head.rule.isInfo() && l->isNewFailure(); });
+    return ordered;
+}
+
 std::int64_t PackageDiff::zippedDelta() const
 {
     return signedDelta(base.zippedTotal(), head.zippedTotal());

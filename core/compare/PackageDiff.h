@@ -62,6 +62,8 @@ struct PackageDiff {
     Inventory base;
     Inventory head;
     std::vector<LimitDelta> limits;  // in the profile's order
+    // The limits as people read them: new failures first, then the profile's order.
+    std::vector<const LimitDelta *> limitsNewFailuresFirst() const;
     // Every change, largest effect first (unzipped delta by size, then zipped, then path).
     std::vector<FileChange> files;
     Counts counts;

@@ -66,13 +66,14 @@ QString render(const PackageDiff &diff, const QString &profileId, std::size_t to
         out += u"%1 `%2` limit%3 in head.\n\n"_s.arg(failing).arg(profileId, failing == 1 ? u" fails"_s : u"s fail"_s);
 
     out += u"| Limit | Base | Head | Change | Headroom | |\n|---|---:|---:|---:|---|---|\n"_s;
-    for (const PackageDiff::LimitDelta &l : diff.limits) {
+    for (const PackageDiff::LimitDelta *limit : diff.limitsNewFailuresFirst()) {
+        const PackageDiff::LimitDelta &l = *limit;
         const LimitRule &rule = l.head.rule;
         const bool count = rule.isCount();
         out += u"| %1 (`%2`, %3 %4) | %5 | %6 | %7 | %8 | %9 |\n"_s.arg(
             cell(rule.title), rule.id, rule.ruleText(), value(rule.limit, count), value(l.base.value, count),
             value(l.head.value, count), delta(l.delta(), count),
-            cell(diffwords::headroomPhrase(l.delta(), l.base.headroom, count)), icon(l));
+            cell(diffwords::headroomPhrase(l)), icon(l));
     }
     const PackageDiff::Counts &c = diff.counts;
     out += u"\n**Totals:** zipped%1 %2 (%3 bytes), unzipped %4 (%5 bytes), files %6: %7 added, %8 removed, "

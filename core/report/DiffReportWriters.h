@@ -1,11 +1,11 @@
 #pragma once
 
+#include "compare/PackageDiff.h"
+
 #include <QByteArray>
 #include <QString>
 
 namespace packscope {
-
-struct PackageDiff;
 
 // The diff of two packages (packscope-cli diff) in each of its formats.
 // `top` bounds the lists of the human formats (dependencies, files); JSON
@@ -50,7 +50,7 @@ public:
 namespace diffwords {
 // What the change did to a limit's headroom: "uses 12.10 MiB of the 62.00
 // MiB left (19.5 %)", "frees 1.00 MiB", "unchanged", ...
-QString headroomPhrase(std::int64_t delta, std::int64_t baseHeadroom, bool count);
+QString headroomPhrase(const PackageDiff::LimitDelta &limit);
 } // namespace diffwords
 
 } // namespace packscope

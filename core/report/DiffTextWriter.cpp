@@ -52,22 +52,13 @@ QByteArray DiffTextWriter::write(const PackageDiff &diff, const QString &profile
     out += sideLine(u"head"_s, diff.head);
 
     out += u"\nLimits (new failures first):\n"_s;
-    std::vector<const PackageDiff::LimitDelta *> limits;
-    for (const PackageDiff::LimitDelta &l : diff.limits) {
-        if (l.isNewFailure() && !l.head.rule.isInfo())
-            limits.push_back(&l);
-    }
-    for (const PackageDiff::LimitDelta &l : diff.limits) {
-        if (!(l.isNewFailure() && !l.head.rule.isInfo()))
-            limits.push_back(&l);
-    }
-    for (const PackageDiff::LimitDelta *l : limits) {
+    for (const PackageDiff::LimitDelta *l : diff.limitsNewFailuresFirst()) {
         const LimitRule &rule = l->head.rule;
         const bool count = rule.isCount();
         out += u"  %1  %2  %3 -> %4 %5 (limit: %6 %7): %8\n"_s.arg(
             status(*l).leftJustified(8), rule.id, valueText(l->base.value, count), valueText(l->head.value, count),
             deltaText(l->delta(), count), rule.ruleText(), valueText(rule.limit, count),
-            diffwords::headroomPhrase(l->delta(), l->base.headroom, count));
+            diffwords::headroomPhrase(*l));
     }
 
     const PackageDiff::Counts &c = diff.counts;
